@@ -1,0 +1,108 @@
+/*
+ * agg.h - count events and lines: by class, code, enhanced code,
+ * direction, MTA and peer.
+ *
+ *   agg_new() / agg_free(a)
+ *   agg_event(a, ev)            count one event (copies what it keeps)
+ *   agg_line(a, kind, mta)      count one line by what became of it
+ *   agg_time(a, t)              widen the time span
+ *   agg_sample(a, where, line, n)   keep an unparsed line as a sample
+ *   agg_cells(a, &n)            every (dir, mta, class, code, enh) count
+ *   agg_top(a, max, &n)         the most frequent failures
+ *   agg_peers(a, top, kind, max, &n)   the peers most hit by one failure
+ *
+ * Tables are bounded: past AGG_MAX_CELLS or AGG_MAX_PEERS distinct keys,
+ * new keys are counted in an "other" row, so memory does not grow with
+ * hostile input. Arrays returned by agg_cells/agg_top/agg_peers belong to
+ * the caller (free()); strings inside them belong to the aggregator.
+ */
+#ifndef SMTPLOG_AGG_H
+#define SMTPLOG_AGG_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "event.h"
+
+#define AGG_MAX_CELLS 20000
+#define AGG_MAX_PEERS 100000
+#define AGG_MAX_SAMPLES 10
+#define AGG_SAMPLE_LEN 400
+
+enum agg_line_kind {
+	AGG_EVENT = 0,     /* a line that became an event */
+	AGG_NOREPLY,       /* a mail line without a reply */
+	AGG_UNPARSED,      /* a mail line with a reply no rule understood */
+	AGG_SKIP_OTHER,    /* a line of another program */
+	AGG_SKIP_NOHDR,    /* no header recognised */
+	AGG_SKIP_MARKER,   /* a journalctl "-- ... --" line */
+	AGG_NKINDS
+};
+
+struct agg_counts {
+	uint64_t lines;               /* every line read */
+	uint64_t kind[AGG_NKINDS];
+	uint64_t overlong;            /* lines past the length limit */
+	uint64_t bytes;
+	uint64_t inferred;            /* events whose code was inferred */
+	uint64_t mail[EVENT_NMTA];    /* mail lines per MTA */
+	uint64_t other_cells;         /* events folded into "other" */
+	uint64_t other_peers;
+	uint64_t limit_hits;          /* PCRE2 match limit hits */
+	time_t first, last;           /* time span; first > last: none */
+};
+
+struct agg_cell {
+	int dir, mta, cls, code;      /* code 0: none */
+	struct event_enh enh;
+	int other;                    /* the overflow row */
+	int stage;                    /* enum event_stage */
+	uint64_t count, inferred;
+};
+
+struct agg_top {
+	int dir, cls, code;
+	struct event_enh enh;
+	uint64_t count, inferred;
+	uint64_t by_mta[EVENT_NMTA];
+	int stage;                    /* most frequent stage */
+};
+
+enum agg_peer_kind { AGG_PEER_DOMAIN = 0, AGG_PEER_HOST };
+
+struct agg_peer {
+	const char *name;
+	size_t len;
+	uint64_t count;
+};
+
+struct agg_sample {
+	char *where;                  /* "file:line" */
+	char *text;
+	size_t len;
+};
+
+struct agg;
+
+struct agg *agg_new(void);
+void agg_free(struct agg *a);
+void agg_event(struct agg *a, const struct event *ev);
+void agg_line(struct agg *a, enum agg_line_kind kind, int mta);
+void agg_time(struct agg *a, time_t t);
+void agg_sample(struct agg *a, const char *where, const char *line,
+                size_t len);
+struct agg_counts *agg_counts(struct agg *a);
+const struct agg_counts *agg_counts_const(const struct agg *a);
+const struct agg_sample *agg_samples(const struct agg *a, size_t *n);
+
+/* Sorted by dir, mta, class, code, enhanced code. */
+struct agg_cell *agg_cells(const struct agg *a, size_t *n);
+/* Failures (class 4 and 5) grouped by dir, code and enhanced code, most
+ * frequent first (ties: by class, code, enh, dir). */
+struct agg_top *agg_top(const struct agg *a, size_t max, size_t *n);
+/* Most frequent first (ties: by name). */
+struct agg_peer *agg_peers(const struct agg *a, const struct agg_top *t,
+                           enum agg_peer_kind kind, size_t max, size_t *n);
+
+#endif

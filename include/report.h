@@ -1,0 +1,59 @@
+/*
+ * report.h - print the counts: text or JSON, chosen from a table by name.
+ *
+ *   report_find("json")         the reporter of a format, or NULL
+ *   report_rows(cells, n, by, &rows)   cells summed by class, code or enh
+ *
+ * A reporter writes to the FILE it is given and returns 0, or -1 when the
+ * write failed. Everything taken from a log goes through util_put_text()
+ * or util_put_json(); nothing from a log reaches the output raw.
+ */
+#ifndef SMTPLOG_REPORT_H
+#define SMTPLOG_REPORT_H
+
+#include <stdio.h>
+
+#include "agg.h"
+
+struct report_opts {
+	size_t top;          /* failures explained (--top) */
+	size_t peers;        /* domains/hosts listed per failure */
+	int color;           /* ANSI colour in text output */
+	int ninputs;         /* number of inputs read */
+};
+
+struct report_format {
+	const char *name;
+	int (*emit)(FILE *fp, const struct agg *a,
+	            const struct report_opts *o);
+};
+
+const struct report_format *report_find(const char *name);
+/* "text, json": the names, for --help and error messages. */
+const char *report_names(void);
+
+enum report_by { REPORT_BY_CLASS, REPORT_BY_CODE, REPORT_BY_ENH };
+
+/* One row of a summed view: a class, a basic code or an enhanced code. */
+struct report_row {
+	int cls;
+	int code;                  /* REPORT_BY_CODE */
+	struct event_enh enh;      /* REPORT_BY_ENH */
+	uint64_t dir[EVENT_NDIR];
+	uint64_t mta[EVENT_NMTA];
+	uint64_t total;
+};
+
+/* Rows sorted by key; cells without the key (no code, no enhanced code,
+ * "other" rows) are left out of the code and enhanced views. The caller
+ * frees the array. */
+struct report_row *report_rows(const struct agg_cell *cells, size_t n,
+                               enum report_by by, size_t *nrows);
+
+/* "2026-11-22T10:00:01Z" */
+void report_time(char *buf, size_t n, time_t t);
+
+int report_text(FILE *fp, const struct agg *a, const struct report_opts *o);
+int report_json(FILE *fp, const struct agg *a, const struct report_opts *o);
+
+#endif

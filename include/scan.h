@@ -1,0 +1,30 @@
+/*
+ * scan.h - split a byte stream into lines, in bounded memory.
+ *
+ *   scan_new(fd)             reader over an open descriptor (not closed)
+ *   scan_next(s, &line, &n)  next line, without its "\n" or "\r\n"
+ *   scan_free(s)
+ *
+ * A line handed out points into the scanner's buffer and is valid until the
+ * next call. Lines longer than SCAN_MAX_LINE are not returned; they are
+ * counted in scan_overlong() and skipped whole. A last line without a
+ * newline is returned like any other. Lines may contain NUL bytes.
+ */
+#ifndef SMTPLOG_SCAN_H
+#define SMTPLOG_SCAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define SCAN_MAX_LINE (64 * 1024)
+
+struct scan;
+
+struct scan *scan_new(int fd);
+/* 1: a line; 0: end of input; -1: read error (errno set). */
+int scan_next(struct scan *s, const char **line, size_t *len);
+uint64_t scan_overlong(const struct scan *s);
+uint64_t scan_bytes(const struct scan *s);
+void scan_free(struct scan *s);
+
+#endif

@@ -1,0 +1,147 @@
+/*
+ * event.c - names and parsers for the parts of an event.
+ *
+ * Codes are checked before they are believed: a basic code is three
+ * digits whose first is 2..5 and second 0..5 (RFC 5321, 4.2.1); an
+ * enhanced code has parts of one to three digits and class 2, 4 or 5
+ * (RFC 3463). Anything else is "no code", never a guess.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "event.h"
+#include "util.h"
+
+static const char *const event_mta_names[EVENT_NMTA] = {
+	"postfix", "exim", "sendmail"
+};
+static const char *const event_dir_names[EVENT_NDIR] = {
+	"inbound", "outbound"
+};
+static const char *const event_stage_names[EVENT_NSTAGE] = {
+	"", "CONNECT", "HELO", "AUTH", "STARTTLS", "MAIL", "RCPT", "DATA",
+	"END-OF-DATA", "OTHER"
+};
+
+const char *
+event_mta_name(int mta)
+{
+	return mta >= 0 && mta < EVENT_NMTA ? event_mta_names[mta] : "?";
+}
+
+const char *
+event_dir_name(int dir)
+{
+	return dir >= 0 && dir < EVENT_NDIR ? event_dir_names[dir] : "?";
+}
+
+const char *
+event_stage_name(int stage)
+{
+	return stage >= 0 && stage < EVENT_NSTAGE ? event_stage_names[stage] :
+	    "";
+}
+
+/* Read 1..3 digits at *P (bounded by END); -1 when there are none. */
+static int
+event_part(const char **p, const char *end)
+{
+	int v = 0, n = 0;
+
+	while (*p < end && **p >= '0' && **p <= '9' && n < 4) {
+		v = v * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	return n >= 1 && n <= 3 ? v : -1;
+}
+
+int
+event_enh_parse(const char *s, size_t len, struct event_enh *e)
+{
+	const char *p = s, *end = s + len;
+	int c, sub, det;
+
+	c = event_part(&p, end);
+	if (c < 0 || p >= end || *p++ != '.')
+		return -1;
+	sub = event_part(&p, end);
+	if (sub < 0 || p >= end || *p++ != '.')
+		return -1;
+	det = event_part(&p, end);
+	if (det < 0 || p != end)
+		return -1;
+	if (c != 2 && c != 4 && c != 5)
+		return -1;
+	e->cls = c;
+	e->subject = sub;
+	e->detail = det;
+	return 0;
+}
+
+int
+event_code_parse(const char *s, size_t len)
+{
+	if (len != 3 || s[0] < '2' || s[0] > '5' || s[1] < '0' ||
+	    s[1] > '5' || s[2] < '0' || s[2] > '9')
+		return 0;
+	return (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
+}
+
+/* How the MTAs name the commands they were answering. */
+static const struct {
+	const char *word;
+	int stage;
+} event_stage_words[] = {
+	{ "end of data", EVENT_STAGE_EOM },
+	{ "end-of-message", EVENT_STAGE_EOM },
+	{ "end-of-data", EVENT_STAGE_EOM },
+	{ "data", EVENT_STAGE_DATA },
+	{ "bdat", EVENT_STAGE_DATA },
+	{ "rcpt", EVENT_STAGE_RCPT },
+	{ "mail", EVENT_STAGE_MAIL },
+	{ "ehlo", EVENT_STAGE_HELO },
+	{ "helo", EVENT_STAGE_HELO },
+	{ "lhlo", EVENT_STAGE_HELO },
+	{ "starttls", EVENT_STAGE_STARTTLS },
+	{ "auth", EVENT_STAGE_AUTH },
+	{ "connect", EVENT_STAGE_CONNECT },
+	{ "initial connection", EVENT_STAGE_CONNECT },
+	{ "greeting", EVENT_STAGE_CONNECT },
+	{ "banner", EVENT_STAGE_CONNECT },
+	{ "check_relay", EVENT_STAGE_CONNECT },
+	{ "check_mail", EVENT_STAGE_MAIL },
+	{ "check_rcpt", EVENT_STAGE_RCPT },
+	{ "check_data", EVENT_STAGE_DATA },
+	{ "check_eom", EVENT_STAGE_EOM },
+};
+
+int
+event_stage_parse(const char *s, size_t len)
+{
+	size_t i, wl;
+
+	if (len == 0)
+		return EVENT_STAGE_NONE;
+	for (i = 0; i < sizeof(event_stage_words) / sizeof(event_stage_words[0]);
+	    i++) {
+		wl = strlen(event_stage_words[i].word);
+		if (len >= wl &&
+		    util_memcasemem(s, wl, event_stage_words[i].word, wl) == s)
+			return event_stage_words[i].stage;
+	}
+	/* "MAIL FROM", "RCPT TO", "DATA" are prefixes; other words are other */
+	return EVENT_STAGE_OTHER;
+}
+
+const char *
+event_enh_str(const struct event_enh *e, char *buf, size_t n)
+{
+	if (e->cls == 0)
+		snprintf(buf, n, "%s", "");
+	else
+		snprintf(buf, n, "%d.%d.%d", e->cls, e->subject, e->detail);
+	return buf;
+}

@@ -1,0 +1,732 @@
+/*
+ * pat.c - the extraction rules: PCRE2 patterns loaded from *.pat files.
+ *
+ * A pattern file holds the rules for one MTA (format: patterns/README).
+ * Loading compiles every regex once, in byte mode, JIT-compiles it when
+ * the platform allows (a JIT failure is not an error: the interpreter
+ * runs instead), creates its match data, and resolves the named groups
+ * to numbers. Matching a line then allocates nothing.
+ *
+ * A line is classified in three steps: the MTA's literals are a cheap
+ * prefilter (a line with none of them carries no reply); then the rules
+ * run in file order, the first "event" or "ignore" rule that matches
+ * decides; a line that no rule took but that matches the "candidate"
+ * pattern is unparsed, any other is a mail line without a reply.
+ *
+ * Ownership: the set owns everything it loads; pat_free() releases it.
+ * An event filled by pat_match() points into the caller's line.
+ */
+#include "config.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pat.h"
+#include "util.h"
+
+/* Limits that keep a hostile user pattern from hanging the run. */
+#define PAT_MATCH_LIMIT 200000
+#define PAT_DEPTH_LIMIT 2000
+#define PAT_MAX_LITERALS 32
+#define PAT_CACHE 64
+
+enum pat_group {
+	G_CODE, G_ENH, G_DSN, G_STATUS, G_HOST, G_DOMAIN, G_RCPT, G_STAGE,
+	G_TEXT, PAT_NGROUPS
+};
+static const char *const pat_group_names[PAT_NGROUPS] = {
+	"code", "enh", "dsn", "status", "host", "domain", "rcpt", "stage",
+	"text"
+};
+
+enum pat_kind { PAT_RULE_EVENT, PAT_RULE_IGNORE };
+
+struct pat_re {
+	pcre2_code *code;
+	pcre2_match_data *md;
+};
+
+struct pat_rule {
+	enum pat_kind kind;
+	char *name;
+	struct pat_re re;
+	int group[PAT_NGROUPS];     /* group number, or -1 */
+	int dir;                    /* EVENT_IN / EVENT_OUT */
+	int cls;                    /* fallback class, 0 none */
+	int code;                   /* inferred basic code, 0 none */
+	struct event_enh enh;       /* inferred enhanced code */
+	int stage;                  /* default stage */
+};
+
+struct pat_mta {
+	int mta;                    /* enum event_mta */
+	char *file;
+	struct pat_re program;
+	struct pat_re candidate;
+	char *literal[PAT_MAX_LITERALS];
+	size_t literal_len[PAT_MAX_LITERALS];
+	int nliteral;
+	struct pat_rule *rules;
+	int nrules;
+};
+
+struct pat_cache_slot {
+	char prog[48];
+	size_t len;
+	int mta;                    /* index into mtas, -1 none; -2 empty */
+};
+
+struct pat_set {
+	struct pat_mta *mtas;
+	int nmtas;
+	pcre2_match_context *mctx;
+	pcre2_jit_stack *jstack;
+	unsigned long limit_hits;
+	struct pat_cache_slot cache[PAT_CACHE];
+};
+
+struct pat_set *
+pat_new(void)
+{
+	struct pat_set *set = xcalloc(1, sizeof(*set));
+	int i;
+
+	set->mctx = pcre2_match_context_create(NULL);
+	if (set->mctx == NULL)
+		util_fatal("out of memory");
+	pcre2_set_match_limit(set->mctx, PAT_MATCH_LIMIT);
+	pcre2_set_depth_limit(set->mctx, PAT_DEPTH_LIMIT);
+	set->jstack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+	if (set->jstack != NULL)
+		pcre2_jit_stack_assign(set->mctx, NULL, set->jstack);
+	for (i = 0; i < PAT_CACHE; i++)
+		set->cache[i].mta = -2;
+	return set;
+}
+
+/* Free one compiled regex and its match data. */
+static void
+pat_re_free(struct pat_re *re)
+{
+	pcre2_match_data_free(re->md);
+	pcre2_code_free(re->code);
+	re->md = NULL;
+	re->code = NULL;
+}
+
+void
+pat_free(struct pat_set *set)
+{
+	int i, j;
+
+	if (set == NULL)
+		return;
+	for (i = 0; i < set->nmtas; i++) {
+		struct pat_mta *m = &set->mtas[i];
+
+		for (j = 0; j < m->nrules; j++) {
+			pat_re_free(&m->rules[j].re);
+			free(m->rules[j].name);
+		}
+		for (j = 0; j < m->nliteral; j++)
+			free(m->literal[j]);
+		pat_re_free(&m->program);
+		pat_re_free(&m->candidate);
+		free(m->rules);
+		free(m->file);
+	}
+	free(set->mtas);
+	pcre2_jit_stack_free(set->jstack);
+	pcre2_match_context_free(set->mctx);
+	free(set);
+}
+
+int
+pat_count(const struct pat_set *set)
+{
+	return set->nmtas;
+}
+
+int
+pat_mta_of(const struct pat_set *set, int idx)
+{
+	return idx >= 0 && idx < set->nmtas ? set->mtas[idx].mta : -1;
+}
+
+unsigned long
+pat_limit_hits(const struct pat_set *set)
+{
+	return set->limit_hits;
+}
+
+/* Write "file:line: message" into the caller's buffer; returns -1. */
+static int
+pat_err(char *err, size_t errlen, const char *file, size_t line,
+        const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	n = snprintf(err, errlen, "%s:%zu: ", file, line);
+	if (n < 0 || (size_t)n >= errlen)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* Compile one regex in byte mode, then JIT it when possible. */
+static int
+pat_compile(struct pat_re *re, const char *src, size_t srclen,
+            const char *file, size_t line, char *err, size_t errlen)
+{
+	int ec;
+	PCRE2_SIZE off;
+	PCRE2_UCHAR msg[256];
+
+	re->code = pcre2_compile((PCRE2_SPTR)src, srclen, 0, &ec, &off, NULL);
+	if (re->code == NULL) {
+		pcre2_get_error_message(ec, msg, sizeof(msg));
+		return pat_err(err, errlen, file, line, "offset %zu: %s",
+		    (size_t)off, (const char *)msg);
+	}
+	(void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+	re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
+	if (re->md == NULL)
+		util_fatal("out of memory");
+	return 0;
+}
+
+/* Next whitespace-separated word of *P; NULL at end of line. */
+static char *
+pat_word(char **p, size_t *len)
+{
+	char *s = *p, *w;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s == '\0')
+		return NULL;
+	w = s;
+	while (*s && *s != ' ' && *s != '\t')
+		s++;
+	*len = (size_t)(s - w);
+	*p = s;
+	return w;
+}
+
+/* The rest of the line after blanks, with trailing blanks removed. */
+static char *
+pat_rest(char *p, size_t *len)
+{
+	size_t n;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	n = strlen(p);
+	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	*len = n;
+	return p;
+}
+
+static int
+pat_mta_id(const char *w, size_t n)
+{
+	int i;
+
+	for (i = 0; i < EVENT_NMTA; i++)
+		if (strlen(event_mta_name(i)) == n &&
+		    memcmp(event_mta_name(i), w, n) == 0)
+			return i;
+	return -1;
+}
+
+/* Apply one "key=value" attribute of an event rule. */
+static int
+pat_attr(struct pat_rule *r, const char *w, size_t n, const char *file,
+         size_t line, char *err, size_t errlen)
+{
+	const char *eq = memchr(w, '=', n);
+	size_t kl, vl;
+	const char *v;
+
+	kl = (size_t)(eq - w);
+	v = eq + 1;
+	vl = n - kl - 1;
+	if (kl == 3 && memcmp(w, "dir", 3) == 0) {
+		if (vl == 2 && memcmp(v, "in", 2) == 0)
+			r->dir = EVENT_IN;
+		else if (vl == 3 && memcmp(v, "out", 3) == 0)
+			r->dir = EVENT_OUT;
+		else
+			return pat_err(err, errlen, file, line,
+			    "dir must be 'in' or 'out'");
+	} else if (kl == 5 && memcmp(w, "class", 5) == 0) {
+		if (vl != 1 || (v[0] != '2' && v[0] != '4' && v[0] != '5'))
+			return pat_err(err, errlen, file, line,
+			    "class must be 2, 4 or 5");
+		r->cls = v[0] - '0';
+	} else if (kl == 4 && memcmp(w, "code", 4) == 0) {
+		r->code = event_code_parse(v, vl);
+		if (r->code == 0)
+			return pat_err(err, errlen, file, line,
+			    "code must be a reply code such as 550");
+	} else if (kl == 3 && memcmp(w, "enh", 3) == 0) {
+		if (event_enh_parse(v, vl, &r->enh) < 0)
+			return pat_err(err, errlen, file, line,
+			    "enh must be an enhanced code such as 5.1.1");
+	} else if (kl == 5 && memcmp(w, "stage", 5) == 0) {
+		r->stage = event_stage_parse(v, vl);
+	} else {
+		return pat_err(err, errlen, file, line,
+		    "unknown attribute '%.*s'", (int)kl, w);
+	}
+	return 0;
+}
+
+/* Whether a word has the shape of an attribute: [a-z]+=... */
+static int
+pat_is_attr(const char *w, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && w[i] >= 'a' && w[i] <= 'z')
+		i++;
+	return i > 0 && i < n && w[i] == '=';
+}
+
+/* Parse "event NAME attrs... REGEX" or "ignore NAME REGEX". */
+static int
+pat_parse_rule(struct pat_mta *m, enum pat_kind kind, char *p,
+               const char *file, size_t line, char *err, size_t errlen)
+{
+	struct pat_rule r;
+	char *w, *save;
+	size_t n;
+	int g;
+
+	memset(&r, 0, sizeof(r));
+	r.kind = kind;
+	r.dir = -1;
+	w = pat_word(&p, &n);
+	if (w == NULL)
+		return pat_err(err, errlen, file, line, "rule without a name");
+	r.name = xstrndup(w, n);
+	for (;;) {
+		save = p;
+		w = pat_word(&p, &n);
+		if (w == NULL || !pat_is_attr(w, n)) {
+			p = save;
+			break;
+		}
+		if (pat_attr(&r, w, n, file, line, err, errlen) < 0)
+			goto fail;
+	}
+	if (kind == PAT_RULE_EVENT && r.dir < 0) {
+		pat_err(err, errlen, file, line, "event rule '%s' needs dir=",
+		    r.name);
+		goto fail;
+	}
+	w = pat_rest(p, &n);
+	if (n == 0) {
+		pat_err(err, errlen, file, line, "rule '%s' has no pattern",
+		    r.name);
+		goto fail;
+	}
+	if (pat_compile(&r.re, w, n, file, line, err, errlen) < 0)
+		goto fail;
+	for (g = 0; g < PAT_NGROUPS; g++) {
+		int num = pcre2_substring_number_from_name(r.re.code,
+		    (PCRE2_SPTR)pat_group_names[g]);
+
+		r.group[g] = num > 0 ? num : -1;
+	}
+	m->rules = xrealloc(m->rules, (size_t)(m->nrules + 1) * sizeof(r));
+	m->rules[m->nrules++] = r;
+	return 0;
+fail:
+	free(r.name);
+	return -1;
+}
+
+/* Handle one non-blank, non-comment line of a pattern file. */
+static int
+pat_directive(struct pat_mta *m, char *p, const char *file, size_t line,
+              char *err, size_t errlen)
+{
+	size_t n, rl;
+	char *w = pat_word(&p, &n), *rest;
+
+	if (n == 3 && memcmp(w, "mta", 3) == 0) {
+		w = pat_word(&p, &n);
+		if (w == NULL || (m->mta = pat_mta_id(w, n)) < 0)
+			return pat_err(err, errlen, file, line,
+			    "mta must be postfix, exim or sendmail");
+		return 0;
+	}
+	if (m->mta < 0)
+		return pat_err(err, errlen, file, line,
+		    "the first directive must be 'mta'");
+	if (n == 7 && memcmp(w, "program", 7) == 0) {
+		rest = pat_rest(p, &rl);
+		if (m->program.code != NULL)
+			return pat_err(err, errlen, file, line,
+			    "second 'program' line");
+		return pat_compile(&m->program, rest, rl, file, line, err,
+		    errlen);
+	}
+	if (n == 9 && memcmp(w, "candidate", 9) == 0) {
+		rest = pat_rest(p, &rl);
+		if (m->candidate.code != NULL)
+			return pat_err(err, errlen, file, line,
+			    "second 'candidate' line");
+		return pat_compile(&m->candidate, rest, rl, file, line, err,
+		    errlen);
+	}
+	if (n == 7 && memcmp(w, "literal", 7) == 0) {
+		rest = pat_rest(p, &rl);
+		if (rl == 0)
+			return pat_err(err, errlen, file, line,
+			    "empty literal");
+		if (m->nliteral == PAT_MAX_LITERALS)
+			return pat_err(err, errlen, file, line,
+			    "more than %d literals", PAT_MAX_LITERALS);
+		m->literal[m->nliteral] = xstrndup(rest, rl);
+		m->literal_len[m->nliteral++] = rl;
+		return 0;
+	}
+	if (n == 5 && memcmp(w, "event", 5) == 0)
+		return pat_parse_rule(m, PAT_RULE_EVENT, p, file, line, err,
+		    errlen);
+	if (n == 6 && memcmp(w, "ignore", 6) == 0)
+		return pat_parse_rule(m, PAT_RULE_IGNORE, p, file, line, err,
+		    errlen);
+	return pat_err(err, errlen, file, line, "unknown directive '%.*s'",
+	    (int)n, w);
+}
+
+int
+pat_load_file(struct pat_set *set, const char *path, char *err,
+              size_t errlen)
+{
+	struct pat_mta m;
+	FILE *fp;
+	char *buf = NULL, *p;
+	size_t cap = 0, line = 0;
+	ssize_t len;
+	int rc = -1;
+
+	memset(&m, 0, sizeof(m));
+	m.mta = -1;
+	if ((fp = fopen(path, "r")) == NULL) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	m.file = xstrdup(path);
+	while ((len = getline(&buf, &cap, fp)) >= 0) {
+		line++;
+		while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+			buf[--len] = '\0';
+		if (memchr(buf, '\0', (size_t)len) != NULL) {
+			pat_err(err, errlen, path, line, "NUL byte in line");
+			goto out;
+		}
+		p = buf;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0' || *p == '#')
+			continue;
+		if (pat_directive(&m, p, path, line, err, errlen) < 0)
+			goto out;
+	}
+	if (ferror(fp)) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		goto out;
+	}
+	if (m.mta < 0 || m.program.code == NULL || m.nrules == 0) {
+		snprintf(err, errlen, "%s: needs 'mta', 'program' and at least "
+		    "one rule", path);
+		goto out;
+	}
+	set->mtas = xrealloc(set->mtas, (size_t)(set->nmtas + 1) * sizeof(m));
+	set->mtas[set->nmtas++] = m;
+	memset(&m, 0, sizeof(m));
+	rc = 0;
+out:
+	if (rc < 0) {
+		int i;
+
+		for (i = 0; i < m.nrules; i++) {
+			pat_re_free(&m.rules[i].re);
+			free(m.rules[i].name);
+		}
+		for (i = 0; i < m.nliteral; i++)
+			free(m.literal[i]);
+		pat_re_free(&m.program);
+		pat_re_free(&m.candidate);
+		free(m.rules);
+		free(m.file);
+	}
+	free(buf);
+	fclose(fp);
+	return rc;
+}
+
+static int
+pat_name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+struct pat_set *
+pat_load_dir(const char *dir, char *err, size_t errlen)
+{
+	struct pat_set *set = NULL;
+	struct dirent *de;
+	char **names = NULL, path[4096];
+	size_t n = 0, i, l;
+	DIR *d;
+
+	if ((d = opendir(dir)) == NULL) {
+		snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+		return NULL;
+	}
+	while ((de = readdir(d)) != NULL) {
+		l = strlen(de->d_name);
+		if (l > 4 && strcmp(de->d_name + l - 4, ".pat") == 0) {
+			names = xrealloc(names, (n + 1) * sizeof(*names));
+			names[n++] = xstrdup(de->d_name);
+		}
+	}
+	closedir(d);
+	if (n == 0) {
+		snprintf(err, errlen, "%s: no *.pat pattern files", dir);
+		goto out;
+	}
+	qsort(names, n, sizeof(*names), pat_name_cmp);
+	set = pat_new();
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		if (pat_load_file(set, path, err, errlen) < 0) {
+			pat_free(set);
+			set = NULL;
+			break;
+		}
+	}
+out:
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return set;
+}
+
+/*
+ * Run one regex over a subject. 1: match; 0: no match; -1: a match or
+ * depth limit was hit (counted; the caller treats the line as unparsed).
+ */
+static int
+pat_run(struct pat_set *set, struct pat_re *re, const char *s, size_t n)
+{
+	int rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, 0, 0, re->md,
+	    set->mctx);
+
+	if (rc >= 0)
+		return 1;
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	set->limit_hits++;
+	return -1;
+}
+
+int
+pat_mta_for(struct pat_set *set, const struct syslog_hdr *hdr)
+{
+	unsigned h = 5381;
+	size_t i;
+	struct pat_cache_slot *slot;
+	int k, found = -1;
+
+	if (hdr->proglen == 0)
+		return -1;
+	for (i = 0; i < hdr->proglen; i++)
+		h = h * 33 + (unsigned char)hdr->prog[i];
+	slot = &set->cache[h % PAT_CACHE];
+	if (slot->mta != -2 && slot->len == hdr->proglen &&
+	    memcmp(slot->prog, hdr->prog, hdr->proglen) == 0)
+		return slot->mta;
+	for (k = 0; k < set->nmtas; k++) {
+		if (pat_run(set, &set->mtas[k].program, hdr->prog,
+		    hdr->proglen) == 1) {
+			found = k;
+			break;
+		}
+	}
+	if (hdr->proglen <= sizeof(slot->prog)) {
+		memcpy(slot->prog, hdr->prog, hdr->proglen);
+		slot->len = hdr->proglen;
+		slot->mta = found;
+	}
+	return found;
+}
+
+/* Bytes of group G of the last match of rule R, or NULL when unset. */
+static const char *
+pat_group(const struct pat_rule *r, const char *s, int g, size_t *len)
+{
+	PCRE2_SIZE *ov;
+	int num = r->group[g];
+
+	if (num < 0)
+		return NULL;
+	ov = pcre2_get_ovector_pointer(r->re.md);
+	if (num >= (int)pcre2_get_ovector_count(r->re.md) ||
+	    ov[2 * num] == PCRE2_UNSET)
+		return NULL;
+	*len = ov[2 * num + 1] - ov[2 * num];
+	return s + ov[2 * num];
+}
+
+/* Class of a delivery status word (Postfix status=, Sendmail stat=). */
+static int
+pat_status_class(const char *w, size_t n)
+{
+	static const struct {
+		const char *word;
+		int cls;
+	} words[] = {
+		{ "sent", 2 }, { "delivered", 2 }, { "deliverable", 2 },
+		{ "deferred", 4 }, { "bounced", 5 }, { "expired", 5 },
+		{ "undeliverable", 5 }, { "rejected", 5 }
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i].word) <= n &&
+		    util_memcasemem(w, strlen(words[i].word), words[i].word,
+		    strlen(words[i].word)) == w)
+			return words[i].cls;
+	return 0;
+}
+
+/* Fill EV from the last match of event rule R over S. */
+static int
+pat_fill(const struct pat_mta *m, const struct pat_rule *r, const char *s,
+         struct event *ev)
+{
+	const char *v;
+	size_t n = 0;
+
+	memset(ev, 0, sizeof(*ev));
+	ev->mta = m->mta;
+	ev->dir = r->dir;
+	if ((v = pat_group(r, s, G_CODE, &n)) != NULL)
+		ev->code = event_code_parse(v, n);
+	if ((v = pat_group(r, s, G_ENH, &n)) != NULL)
+		(void)event_enh_parse(v, n, &ev->enh);
+	if (ev->enh.cls == 0 && (v = pat_group(r, s, G_DSN, &n)) != NULL)
+		(void)event_enh_parse(v, n, &ev->enh);
+	if (ev->code == 0 && r->code != 0) {
+		ev->code = r->code;
+		ev->inferred = 1;
+	}
+	if (ev->enh.cls == 0 && r->enh.cls != 0) {
+		ev->enh = r->enh;
+		ev->inferred = 1;
+	}
+	if (ev->code != 0)
+		ev->cls = ev->code / 100;
+	else if (ev->enh.cls != 0)
+		ev->cls = ev->enh.cls;
+	else if ((v = pat_group(r, s, G_STATUS, &n)) != NULL)
+		ev->cls = pat_status_class(v, n);
+	if (ev->cls == 0)
+		ev->cls = r->cls;
+	if (ev->cls != 2 && ev->cls != 4 && ev->cls != 5)
+		return -1;   /* a 1xx/3xx or unknown outcome: not a final reply */
+	if ((v = pat_group(r, s, G_STAGE, &n)) != NULL)
+		ev->stage = event_stage_parse(v, n);
+	if (ev->stage == EVENT_STAGE_NONE)
+		ev->stage = r->stage;
+	if ((v = pat_group(r, s, G_HOST, &n)) != NULL) {
+		ev->host = v;
+		ev->hostlen = n;
+	}
+	if ((v = pat_group(r, s, G_DOMAIN, &n)) != NULL) {
+		ev->domain = v;
+		ev->domainlen = n;
+	} else if ((v = pat_group(r, s, G_RCPT, &n)) != NULL) {
+		const char *at = NULL, *q;
+
+		for (q = v; q < v + n; q++)
+			if (*q == '@')
+				at = q;
+		if (at != NULL && at + 1 < v + n) {
+			ev->domain = at + 1;
+			ev->domainlen = (size_t)(v + n - at - 1);
+		}
+	}
+	if ((v = pat_group(r, s, G_TEXT, &n)) != NULL) {
+		ev->text = v;
+		ev->textlen = n;
+	}
+	return 0;
+}
+
+/* Whether any of the MTA's literals occurs in the line. */
+static int
+pat_prefilter(const struct pat_mta *m, const char *s, size_t n)
+{
+	int i;
+
+	if (m->nliteral == 0)
+		return 1;
+	for (i = 0; i < m->nliteral; i++)
+		if (memmem(s, n, m->literal[i], m->literal_len[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+enum pat_result
+pat_match(struct pat_set *set, int idx, const char *s, size_t n,
+          struct event *ev)
+{
+	struct pat_mta *m;
+	int i, rc, limited = 0;
+
+	if (idx < 0 || idx >= set->nmtas)
+		return PAT_NOREPLY;
+	m = &set->mtas[idx];
+	if (!pat_prefilter(m, s, n))
+		return PAT_NOREPLY;
+	for (i = 0; i < m->nrules; i++) {
+		struct pat_rule *r = &m->rules[i];
+
+		rc = pat_run(set, &r->re, s, n);
+		if (rc < 0) {
+			limited = 1;
+			continue;
+		}
+		if (rc == 0)
+			continue;
+		if (r->kind == PAT_RULE_IGNORE)
+			return PAT_NOREPLY;
+		if (pat_fill(m, r, s, ev) == 0)
+			return PAT_EVENT;
+		return PAT_NOREPLY;
+	}
+	if (limited)
+		return PAT_UNPARSED;
+	if (m->candidate.code != NULL &&
+	    pat_run(set, &m->candidate, s, n) == 1)
+		return PAT_UNPARSED;
+	return PAT_NOREPLY;
+}

@@ -1,0 +1,253 @@
+/*
+ * report_json.c - the whole summary as one JSON object, for scripts.
+ *
+ * Key names and nesting are a stable interface, documented in smtplog(1)
+ * under "JSON OUTPUT"; add keys, never rename them. Objects keyed by code
+ * are sorted by code, so two runs over the same input give the same bytes.
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kb.h"
+#include "report.h"
+#include "util.h"
+
+/* Print "KEY": and a JSON string from log or static text. */
+static void
+json_str(FILE *fp, const char *s, size_t n)
+{
+	if (s == NULL) {
+		fputs("null", fp);
+		return;
+	}
+	fputc('"', fp);
+	util_put_json(fp, s, n);
+	fputc('"', fp);
+}
+
+/* The count of a row in one column: a direction, an MTA or the total. */
+enum json_col { JC_TOTAL, JC_IN, JC_OUT, JC_MTA0 };
+
+static uint64_t
+json_col(const struct report_row *r, int col)
+{
+	if (col == JC_TOTAL)
+		return r->total;
+	if (col == JC_IN)
+		return r->dir[EVENT_IN];
+	if (col == JC_OUT)
+		return r->dir[EVENT_OUT];
+	return r->mta[col - JC_MTA0];
+}
+
+/* One {"key": count, ...} object of a view, for one column. */
+static void
+json_view(FILE *fp, const struct report_row *rows, size_t n,
+          enum report_by by, int col)
+{
+	size_t i;
+	int first = 1;
+	char buf[16];
+
+	fputc('{', fp);
+	for (i = 0; i < n; i++) {
+		uint64_t v = json_col(&rows[i], col);
+
+		if (v == 0)
+			continue;
+		if (by == REPORT_BY_CLASS)
+			snprintf(buf, sizeof(buf), "%d", rows[i].cls);
+		else if (by == REPORT_BY_CODE)
+			snprintf(buf, sizeof(buf), "%d", rows[i].code);
+		else
+			event_enh_str(&rows[i].enh, buf, sizeof(buf));
+		fprintf(fp, "%s\"%s\": %" PRIu64, first ? "" : ", ", buf, v);
+		first = 0;
+	}
+	fputc('}', fp);
+}
+
+/* "events", "by_class", "by_code", "by_enhanced" of one column. */
+static void
+json_block(FILE *fp, struct report_row *const rows[3], const size_t n[3],
+           int col, const char *indent)
+{
+	uint64_t events = 0;
+	size_t i;
+
+	for (i = 0; i < n[0]; i++)
+		events += json_col(&rows[0][i], col);
+	fprintf(fp, "{\n%s  \"events\": %" PRIu64 ",\n", indent, events);
+	fprintf(fp, "%s  \"by_class\": ", indent);
+	json_view(fp, rows[0], n[0], REPORT_BY_CLASS, col);
+	fprintf(fp, ",\n%s  \"by_code\": ", indent);
+	json_view(fp, rows[1], n[1], REPORT_BY_CODE, col);
+	fprintf(fp, ",\n%s  \"by_enhanced\": ", indent);
+	json_view(fp, rows[2], n[2], REPORT_BY_ENH, col);
+	fprintf(fp, "\n%s}", indent);
+}
+
+/* A list of peers: [{"name": ..., "count": N}, ...]. */
+static void
+json_peers(FILE *fp, const struct agg *a, const struct agg_top *t,
+           enum agg_peer_kind kind, size_t max)
+{
+	struct agg_peer *p;
+	size_t n, i;
+
+	p = agg_peers(a, t, kind, max, &n);
+	fputc('[', fp);
+	for (i = 0; i < n; i++) {
+		fprintf(fp, "%s{\"name\": ", i ? ", " : "");
+		json_str(fp, p[i].name, p[i].len);
+		fprintf(fp, ", \"count\": %" PRIu64 "}", p[i].count);
+	}
+	fputc(']', fp);
+	free(p);
+}
+
+/* One element of "top". */
+static void
+json_top(FILE *fp, const struct agg *a, const struct agg_top *t,
+         const struct report_opts *o)
+{
+	struct kb_advice adv;
+	char code[8], enh[16];
+	int m, first = 1;
+
+	kb_explain(t->code, &t->enh, t->dir, t->stage, &adv);
+	snprintf(code, sizeof(code), "%d", t->code);
+	event_enh_str(&t->enh, enh, sizeof(enh));
+	fputs("    {\"direction\": ", fp);
+	json_str(fp, event_dir_name(t->dir), strlen(event_dir_name(t->dir)));
+	fprintf(fp, ", \"class\": %d, \"code\": ", t->cls);
+	json_str(fp, t->code ? code : NULL, strlen(code));
+	fputs(", \"enhanced\": ", fp);
+	json_str(fp, t->enh.cls ? enh : NULL, strlen(enh));
+	fprintf(fp, ", \"count\": %" PRIu64 ", \"inferred\": %" PRIu64,
+	    t->count, t->inferred);
+	fputs(",\n     \"stage\": ", fp);
+	json_str(fp, t->stage ? event_stage_name(t->stage) : NULL,
+	    strlen(event_stage_name(t->stage)));
+	fputs(", \"by_mta\": {", fp);
+	for (m = 0; m < EVENT_NMTA; m++) {
+		if (t->by_mta[m] == 0)
+			continue;
+		fprintf(fp, "%s\"%s\": %" PRIu64, first ? "" : ", ",
+		    event_mta_name(m), t->by_mta[m]);
+		first = 0;
+	}
+	fputs("},\n     \"title\": ", fp);
+	json_str(fp, adv.title, strlen(adv.title));
+	fputs(",\n     \"explanation\": ", fp);
+	json_str(fp, adv.explanation, strlen(adv.explanation));
+	fputs(",\n     \"when\": ", fp);
+	json_str(fp, adv.when, strlen(adv.when));
+	fputs(",\n     \"advice\": ", fp);
+	json_str(fp, adv.advice, strlen(adv.advice));
+	fputs(",\n     \"domains\": ", fp);
+	json_peers(fp, a, t, AGG_PEER_DOMAIN, o->peers);
+	fputs(",\n     \"hosts\": ", fp);
+	json_peers(fp, a, t, AGG_PEER_HOST, o->peers);
+	fputs("}", fp);
+}
+
+int
+report_json(FILE *fp, const struct agg *a, const struct report_opts *o)
+{
+	const struct agg_counts *c = agg_counts_const(a);
+	const struct agg_sample *s;
+	struct agg_cell *cells;
+	struct report_row *rows[3];
+	struct agg_top *top;
+	size_t ncells, n[3], ntop, ns, i;
+	uint64_t skipped, no_code = 0, sum;
+	char t0[32], t1[32];
+	int m;
+
+	cells = agg_cells(a, &ncells);
+	rows[0] = report_rows(cells, ncells, REPORT_BY_CLASS, &n[0]);
+	rows[1] = report_rows(cells, ncells, REPORT_BY_CODE, &n[1]);
+	rows[2] = report_rows(cells, ncells, REPORT_BY_ENH, &n[2]);
+	for (i = 0; i < ncells; i++)
+		if (cells[i].code == 0)
+			no_code += cells[i].count;
+	skipped = c->kind[AGG_SKIP_OTHER] + c->kind[AGG_SKIP_NOHDR] +
+	    c->kind[AGG_SKIP_MARKER];
+	sum = c->kind[AGG_EVENT] + c->kind[AGG_NOREPLY] +
+	    c->kind[AGG_UNPARSED] + skipped + c->overlong;
+
+	fputs("{\n  \"schema\": 1,\n", fp);
+	fprintf(fp, "  \"inputs\": %d,\n", o->ninputs);
+	fprintf(fp, "  \"lines\": %" PRIu64 ",\n", c->lines);
+	fprintf(fp, "  \"bytes\": %" PRIu64 ",\n", c->bytes);
+	fprintf(fp, "  \"events\": %" PRIu64 ",\n", c->kind[AGG_EVENT]);
+	fprintf(fp, "  \"noreply\": %" PRIu64 ",\n", c->kind[AGG_NOREPLY]);
+	fprintf(fp, "  \"unparsed\": %" PRIu64 ",\n", c->kind[AGG_UNPARSED]);
+	fprintf(fp, "  \"skipped\": %" PRIu64 ",\n", skipped);
+	fprintf(fp, "  \"skipped_detail\": {\"other_program\": %" PRIu64
+	    ", \"no_header\": %" PRIu64 ", \"journal_marker\": %" PRIu64
+	    "},\n", c->kind[AGG_SKIP_OTHER], c->kind[AGG_SKIP_NOHDR],
+	    c->kind[AGG_SKIP_MARKER]);
+	fprintf(fp, "  \"overlong\": %" PRIu64 ",\n", c->overlong);
+	fprintf(fp, "  \"accounting\": {\"lines\": %" PRIu64 ", \"sum\": %"
+	    PRIu64 ", \"balanced\": %s},\n", c->lines, sum,
+	    sum == c->lines ? "true" : "false");
+	fprintf(fp, "  \"inferred\": %" PRIu64 ",\n", c->inferred);
+	fprintf(fp, "  \"no_code\": %" PRIu64 ",\n", no_code);
+	fprintf(fp, "  \"other_rows\": {\"events\": %" PRIu64 ", \"peers\": %"
+	    PRIu64 "},\n", c->other_cells, c->other_peers);
+	fprintf(fp, "  \"match_limit_hits\": %" PRIu64 ",\n", c->limit_hits);
+	fputs("  \"mail_lines\": {", fp);
+	for (m = 0; m < EVENT_NMTA; m++)
+		fprintf(fp, "%s\"%s\": %" PRIu64, m ? ", " : "",
+		    event_mta_name(m), c->mail[m]);
+	fputs("},\n", fp);
+	if (c->first <= c->last) {
+		report_time(t0, sizeof(t0), c->first);
+		report_time(t1, sizeof(t1), c->last);
+		fprintf(fp, "  \"time\": {\"first\": \"%s\", \"last\": \"%s\"},\n",
+		    t0, t1);
+	} else
+		fputs("  \"time\": null,\n", fp);
+	fputs("  \"by_class\": ", fp);
+	json_view(fp, rows[0], n[0], REPORT_BY_CLASS, JC_TOTAL);
+	fputs(",\n  \"by_code\": ", fp);
+	json_view(fp, rows[1], n[1], REPORT_BY_CODE, JC_TOTAL);
+	fputs(",\n  \"by_enhanced\": ", fp);
+	json_view(fp, rows[2], n[2], REPORT_BY_ENH, JC_TOTAL);
+	fputs(",\n  \"inbound\": ", fp);
+	json_block(fp, rows, n, JC_IN, "  ");
+	fputs(",\n  \"outbound\": ", fp);
+	json_block(fp, rows, n, JC_OUT, "  ");
+	fputs(",\n  \"by_mta\": {", fp);
+	for (m = 0; m < EVENT_NMTA; m++) {
+		fprintf(fp, "%s\n    \"%s\": ", m ? "," : "", event_mta_name(m));
+		json_block(fp, rows, n, JC_MTA0 + m, "    ");
+	}
+	fputs("\n  },\n  \"top\": [", fp);
+	top = agg_top(a, o->top, &ntop);
+	for (i = 0; i < ntop; i++) {
+		fputs(i ? ",\n" : "\n", fp);
+		json_top(fp, a, &top[i], o);
+	}
+	fputs(ntop ? "\n  ],\n" : "],\n", fp);
+	free(top);
+	fputs("  \"unparsed_samples\": [", fp);
+	s = agg_samples(a, &ns);
+	for (i = 0; i < ns; i++) {
+		fputs(i ? ",\n    {\"where\": " : "\n    {\"where\": ", fp);
+		json_str(fp, s[i].where, strlen(s[i].where));
+		fputs(", \"line\": ", fp);
+		json_str(fp, s[i].text, s[i].len);
+		fputc('}', fp);
+	}
+	fputs(ns ? "\n  ]\n}\n" : "]\n}\n", fp);
+	for (i = 0; i < 3; i++)
+		free(rows[i]);
+	free(cells);
+	return ferror(fp) ? -1 : 0;
+}

@@ -1,0 +1,367 @@
+/*
+ * report_text.c - the readable report: what was read, the class and code
+ * tables, and the top failures explained with fix advice.
+ *
+ * Colour (ANSI SGR) is used only when the caller says so (main decides:
+ * a terminal, NO_COLOR unset). Every byte that came from a log is written
+ * with util_put_text(), so escape sequences in a HELO name or a reply text
+ * are shown as \x1b, never acted on.
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kb.h"
+#include "report.h"
+#include "util.h"
+
+#define C_BOLD "\033[1m"
+#define C_RED "\033[31m"
+#define C_YEL "\033[33m"
+#define C_GRN "\033[32m"
+#define C_DIM "\033[2m"
+#define C_OFF "\033[0m"
+
+/* Start and end a coloured span when colour is on. */
+static void
+txt_on(FILE *fp, const struct report_opts *o, const char *sgr)
+{
+	if (o->color)
+		fputs(sgr, fp);
+}
+
+static void
+txt_off(FILE *fp, const struct report_opts *o)
+{
+	if (o->color)
+		fputs(C_OFF, fp);
+}
+
+static const char *
+txt_class_color(int cls)
+{
+	return cls == 5 ? C_RED : cls == 4 ? C_YEL : C_GRN;
+}
+
+static void
+txt_heading(FILE *fp, const struct report_opts *o, const char *title)
+{
+	fputc('\n', fp);
+	txt_on(fp, o, C_BOLD);
+	fputs(title, fp);
+	txt_off(fp, o);
+	fputc('\n', fp);
+}
+
+/* Percentage of PART in WHOLE with one decimal, as text. */
+static void
+txt_pct(char *buf, size_t n, uint64_t part, uint64_t whole)
+{
+	if (whole == 0)
+		snprintf(buf, n, "-");
+	else
+		snprintf(buf, n, "%.1f%%", 100.0 * (double)part / (double)whole);
+}
+
+/* Print a paragraph, wrapped at 76 columns with INDENT spaces. */
+static void
+txt_wrap(FILE *fp, const char *label, const char *s, int indent)
+{
+	int col = indent, first = 1;
+	size_t wl;
+
+	fprintf(fp, "%*s%s", indent, "", label);
+	col += (int)strlen(label);
+	while (*s) {
+		while (*s == ' ')
+			s++;
+		if (*s == '\0')
+			break;
+		wl = strcspn(s, " ");
+		if (!first && col + 1 + (int)wl > 76) {
+			fprintf(fp, "\n%*s", indent + 2, "");
+			col = indent + 2;
+		} else if (!first || label[0] != '\0') {
+			fputc(' ', fp);
+			col++;
+		}
+		fwrite(s, 1, wl, fp);
+		col += (int)wl;
+		s += wl;
+		first = 0;
+	}
+	fputc('\n', fp);
+}
+
+/* The MTAs that have mail lines, as a mask: only those get columns. */
+static int
+txt_mtas(const struct agg_counts *c)
+{
+	int m, mask = 0;
+
+	for (m = 0; m < EVENT_NMTA; m++)
+		if (c->mail[m] > 0)
+			mask |= 1 << m;
+	return mask;
+}
+
+/* Header of a count table: the key, in, out, each MTA, total, share. */
+static void
+txt_table_head(FILE *fp, const struct report_opts *o, const char *key,
+               int keyw, int mask)
+{
+	int m;
+
+	txt_on(fp, o, C_DIM);
+	fprintf(fp, "  %-*s %8s %8s", keyw, key, "inbound", "outbound");
+	for (m = 0; m < EVENT_NMTA; m++)
+		if (mask & (1 << m))
+			fprintf(fp, " %8s", event_mta_name(m));
+	fprintf(fp, " %8s %6s\n", "total", "share");
+	txt_off(fp, o);
+}
+
+/* One row's counts after its key. */
+static void
+txt_counts(FILE *fp, const struct report_row *r, int mask, uint64_t events)
+{
+	char pct[16];
+	int m;
+
+	fprintf(fp, " %8" PRIu64 " %8" PRIu64, r->dir[EVENT_IN],
+	    r->dir[EVENT_OUT]);
+	for (m = 0; m < EVENT_NMTA; m++)
+		if (mask & (1 << m))
+			fprintf(fp, " %8" PRIu64, r->mta[m]);
+	txt_pct(pct, sizeof(pct), r->total, events);
+	fprintf(fp, " %8" PRIu64 " %6s", r->total, pct);
+}
+
+static void
+txt_summary(FILE *fp, const struct agg_counts *c, const struct report_opts *o)
+{
+	uint64_t skipped = c->kind[AGG_SKIP_OTHER] + c->kind[AGG_SKIP_NOHDR] +
+	    c->kind[AGG_SKIP_MARKER];
+	char t0[64], t1[64];
+	struct tm tm;
+	int m, first = 1;
+
+	txt_on(fp, o, C_BOLD);
+	fputs("smtplog report", fp);
+	txt_off(fp, o);
+	fputc('\n', fp);
+	fprintf(fp, "  inputs              %d\n", o->ninputs);
+	fprintf(fp, "  lines read          %" PRIu64 " (%" PRIu64 " bytes)\n",
+	    c->lines, c->bytes);
+	if (c->first <= c->last) {
+		localtime_r(&c->first, &tm);
+		strftime(t0, sizeof(t0), "%Y-%m-%d %H:%M:%S %z", &tm);
+		localtime_r(&c->last, &tm);
+		strftime(t1, sizeof(t1), "%Y-%m-%d %H:%M:%S %z", &tm);
+		fprintf(fp, "  time span           %s to %s\n", t0, t1);
+	}
+	fputs("  mail lines by MTA   ", fp);
+	for (m = 0; m < EVENT_NMTA; m++) {
+		if (c->mail[m] == 0)
+			continue;
+		fprintf(fp, "%s%s %" PRIu64, first ? "" : ", ", event_mta_name(m),
+		    c->mail[m]);
+		first = 0;
+	}
+	fputs(first ? "none\n" : "\n", fp);
+	fprintf(fp, "  events              %" PRIu64
+	    "  (SMTP replies and delivery outcomes)\n", c->kind[AGG_EVENT]);
+	if (c->inferred)
+		fprintf(fp, "    code inferred     %" PRIu64
+		    "  (the MTA did not log the code it sent)\n", c->inferred);
+	fprintf(fp, "  mail, no reply      %" PRIu64 "\n", c->kind[AGG_NOREPLY]);
+	fprintf(fp, "  unparsed            %" PRIu64
+	    "  (mail lines with a reply no pattern understood)\n",
+	    c->kind[AGG_UNPARSED]);
+	fprintf(fp, "  skipped             %" PRIu64 "  (other programs %" PRIu64
+	    ", no header %" PRIu64 ", journal markers %" PRIu64 ")\n", skipped,
+	    c->kind[AGG_SKIP_OTHER], c->kind[AGG_SKIP_NOHDR],
+	    c->kind[AGG_SKIP_MARKER]);
+	if (c->overlong)
+		fprintf(fp, "  overlong            %" PRIu64
+		    "  (longer than the line limit, skipped)\n", c->overlong);
+	if (c->limit_hits)
+		fprintf(fp, "  match limit hits    %" PRIu64
+		    "  (a pattern gave up; counted as unparsed)\n", c->limit_hits);
+	if (c->other_cells || c->other_peers)
+		fprintf(fp, "  table caps reached  %" PRIu64 " events and %"
+		    PRIu64 " peers counted as \"other\"\n", c->other_cells,
+		    c->other_peers);
+}
+
+static void
+txt_classes(FILE *fp, const struct report_row *rows, size_t n, int mask,
+            uint64_t events, const struct report_opts *o)
+{
+	size_t i;
+
+	txt_heading(fp, o, "Replies by class");
+	txt_table_head(fp, o, "class", 34, mask);
+	for (i = 0; i < n; i++) {
+		const char *name = kb_class_name(rows[i].cls);
+
+		fputs("  ", fp);
+		txt_on(fp, o, txt_class_color(rows[i].cls));
+		fprintf(fp, "%-34s", name ? name : "?");
+		txt_off(fp, o);
+		txt_counts(fp, &rows[i], mask, events);
+		fputc('\n', fp);
+	}
+}
+
+static void
+txt_codes(FILE *fp, const struct report_row *rows, size_t n,
+          enum report_by by, int mask, uint64_t events,
+          const struct report_opts *o)
+{
+	const struct kb_entry *e;
+	char key[16];
+	size_t i;
+
+	txt_heading(fp, o, by == REPORT_BY_CODE ? "Basic reply codes" :
+	    "Enhanced status codes");
+	if (n == 0) {
+		fputs("  none logged\n", fp);
+		return;
+	}
+	txt_table_head(fp, o, "code", 8, mask);
+	for (i = 0; i < n; i++) {
+		if (by == REPORT_BY_CODE) {
+			snprintf(key, sizeof(key), "%d", rows[i].code);
+			e = kb_basic(rows[i].code);
+		} else {
+			event_enh_str(&rows[i].enh, key, sizeof(key));
+			e = kb_enhanced(rows[i].enh.subject, rows[i].enh.detail);
+		}
+		fputs("  ", fp);
+		txt_on(fp, o, txt_class_color(rows[i].cls));
+		fprintf(fp, "%-8s", key);
+		txt_off(fp, o);
+		txt_counts(fp, &rows[i], mask, events);
+		fprintf(fp, "  %s\n", e ? e->title : "(unassigned)");
+	}
+}
+
+/* A list of peers on one line: "example.net (12), example.org (3)". */
+static void
+txt_peers(FILE *fp, const struct agg *a, const struct agg_top *t,
+          enum agg_peer_kind kind, const char *label, size_t max)
+{
+	struct agg_peer *p;
+	size_t n, i;
+
+	p = agg_peers(a, t, kind, max, &n);
+	if (n > 0) {
+		fprintf(fp, "     %s", label);
+		for (i = 0; i < n; i++) {
+			fputs(i ? ", " : " ", fp);
+			util_put_text(fp, p[i].name, p[i].len);
+			fprintf(fp, " (%" PRIu64 ")", p[i].count);
+		}
+		fputc('\n', fp);
+	}
+	free(p);
+}
+
+static void
+txt_top(FILE *fp, const struct agg *a, const struct report_opts *o)
+{
+	struct agg_top *top;
+	struct kb_advice adv;
+	char enh[16], code[8];
+	size_t n, i;
+	int m;
+
+	top = agg_top(a, o->top, &n);
+	txt_heading(fp, o, "Top failures");
+	if (n == 0)
+		fputs("  no 4xx or 5xx replies\n", fp);
+	for (i = 0; i < n; i++) {
+		const struct agg_top *t = &top[i];
+
+		kb_explain(t->code, &t->enh, t->dir, t->stage, &adv);
+		snprintf(code, sizeof(code), "%d", t->code);
+		event_enh_str(&t->enh, enh, sizeof(enh));
+		fprintf(fp, "\n  %zu. ", i + 1);
+		txt_on(fp, o, txt_class_color(t->cls));
+		fprintf(fp, "%s%s%s", t->code ? code : "", t->code &&
+		    t->enh.cls ? " " : "", enh);
+		if (!t->code && !t->enh.cls)
+			fprintf(fp, "%dxx (no code logged)", t->cls);
+		txt_off(fp, o);
+		fprintf(fp, "  %s, %" PRIu64 " event%s", event_dir_name(t->dir),
+		    t->count, t->count == 1 ? "" : "s");
+		for (m = 0; m < EVENT_NMTA; m++)
+			if (t->by_mta[m] && t->by_mta[m] != t->count)
+				fprintf(fp, ", %s %" PRIu64, event_mta_name(m),
+				    t->by_mta[m]);
+			else if (t->by_mta[m])
+				fprintf(fp, ", %s", event_mta_name(m));
+		if (t->stage)
+			fprintf(fp, ", at %s", event_stage_name(t->stage));
+		if (t->inferred)
+			fprintf(fp, ", code inferred for %" PRIu64, t->inferred);
+		fputc('\n', fp);
+		txt_on(fp, o, C_BOLD);
+		fprintf(fp, "     %s\n", adv.title);
+		txt_off(fp, o);
+		txt_wrap(fp, "Meaning:", adv.explanation, 5);
+		txt_wrap(fp, "When you see it:", adv.when, 5);
+		txt_wrap(fp, "How to fix:", adv.advice, 5);
+		txt_peers(fp, a, t, AGG_PEER_DOMAIN, "Domains:", o->peers);
+		txt_peers(fp, a, t, AGG_PEER_HOST, "Hosts:", o->peers);
+	}
+	free(top);
+}
+
+static void
+txt_samples(FILE *fp, const struct agg *a, const struct report_opts *o)
+{
+	const struct agg_sample *s;
+	size_t n, i;
+
+	s = agg_samples(a, &n);
+	if (n == 0)
+		return;
+	txt_heading(fp, o, "Unparsed lines (first samples)");
+	for (i = 0; i < n; i++) {
+		fputs("  ", fp);
+		util_put_text(fp, s[i].where, strlen(s[i].where));
+		fputs(": ", fp);
+		util_put_text(fp, s[i].text, s[i].len);
+		fputc('\n', fp);
+	}
+}
+
+int
+report_text(FILE *fp, const struct agg *a, const struct report_opts *o)
+{
+	const struct agg_counts *c = agg_counts_const(a);
+	struct agg_cell *cells;
+	struct report_row *rows;
+	size_t ncells, n;
+	int mask = txt_mtas(c);
+
+	txt_summary(fp, c, o);
+	cells = agg_cells(a, &ncells);
+	rows = report_rows(cells, ncells, REPORT_BY_CLASS, &n);
+	txt_classes(fp, rows, n, mask, c->kind[AGG_EVENT], o);
+	free(rows);
+	rows = report_rows(cells, ncells, REPORT_BY_CODE, &n);
+	txt_codes(fp, rows, n, REPORT_BY_CODE, mask, c->kind[AGG_EVENT], o);
+	free(rows);
+	rows = report_rows(cells, ncells, REPORT_BY_ENH, &n);
+	txt_codes(fp, rows, n, REPORT_BY_ENH, mask, c->kind[AGG_EVENT], o);
+	free(rows);
+	free(cells);
+	txt_top(fp, a, o);
+	txt_samples(fp, a, o);
+	return ferror(fp) ? -1 : 0;
+}

@@ -1,0 +1,145 @@
+/*
+ * scan.c - split a byte stream into lines, in bounded memory.
+ *
+ * The scanner owns one buffer of SCAN_BUF bytes (more than the longest
+ * line it returns). It reads big blocks with read(2) and finds line ends
+ * with memchr(3); a line is handed out as a pointer into the buffer, so no
+ * line is copied except when a partial line is moved to the front before
+ * the next read. A line longer than SCAN_MAX_LINE is skipped up to its
+ * newline and counted, never returned.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "scan.h"
+#include "util.h"
+
+#define SCAN_BUF (1024 * 1024)
+
+struct scan {
+	int fd;
+	char *buf;
+	size_t start;      /* first byte not yet handed out */
+	size_t end;        /* end of valid data */
+	int eof;
+	int skipping;      /* inside an overlong line: drop until newline */
+	uint64_t overlong;
+	uint64_t bytes;
+};
+
+struct scan *
+scan_new(int fd)
+{
+	struct scan *s = xcalloc(1, sizeof(*s));
+
+	s->fd = fd;
+	s->buf = xmalloc(SCAN_BUF);
+	return s;
+}
+
+void
+scan_free(struct scan *s)
+{
+	if (s == NULL)
+		return;
+	free(s->buf);
+	free(s);
+}
+
+uint64_t
+scan_overlong(const struct scan *s)
+{
+	return s->overlong;
+}
+
+uint64_t
+scan_bytes(const struct scan *s)
+{
+	return s->bytes;
+}
+
+/* Move the unread tail to the front and read more. -1 on error. */
+static int
+scan_fill(struct scan *s)
+{
+	ssize_t r;
+
+	if (s->start > 0) {
+		memmove(s->buf, s->buf + s->start, s->end - s->start);
+		s->end -= s->start;
+		s->start = 0;
+	}
+	for (;;) {
+		r = read(s->fd, s->buf + s->end, SCAN_BUF - s->end);
+		if (r < 0 && errno == EINTR)
+			continue;
+		break;
+	}
+	if (r < 0)
+		return -1;
+	if (r == 0)
+		s->eof = 1;
+	s->end += (size_t)r;
+	s->bytes += (uint64_t)r;
+	return 0;
+}
+
+/* Hand out buf[start, nl) as a line, without a trailing CR. */
+static void
+scan_emit(struct scan *s, size_t nl, const char **line, size_t *len)
+{
+	size_t n = nl - s->start;
+
+	*line = s->buf + s->start;
+	if (n > 0 && (*line)[n - 1] == '\r')
+		n--;
+	*len = n;
+}
+
+int
+scan_next(struct scan *s, const char **line, size_t *len)
+{
+	char *nl;
+	size_t pos;
+
+	for (;;) {
+		nl = memchr(s->buf + s->start, '\n', s->end - s->start);
+		if (nl != NULL) {
+			pos = (size_t)(nl - s->buf);
+			if (s->skipping || pos - s->start > SCAN_MAX_LINE) {
+				/* end of an overlong line: count it once */
+				s->overlong++;
+				s->skipping = 0;
+				s->start = pos + 1;
+				continue;
+			}
+			scan_emit(s, pos, line, len);
+			s->start = pos + 1;
+			return 1;
+		}
+		/* no newline in what we hold */
+		if (s->end - s->start > SCAN_MAX_LINE) {
+			s->skipping = 1;
+			s->start = s->end;
+		}
+		if (s->eof) {
+			if (s->skipping) {
+				s->overlong++;
+				s->skipping = 0;
+				return 0;
+			}
+			if (s->start < s->end) {
+				scan_emit(s, s->end, line, len);
+				s->start = s->end;
+				return 1;
+			}
+			return 0;
+		}
+		if (scan_fill(s) < 0)
+			return -1;
+	}
+}

@@ -1,0 +1,218 @@
+/*
+ * util.c - allocation wrappers, diagnostics and safe text output.
+ *
+ * Out of memory is fatal: every x*() either returns usable memory or exits
+ * with status 2 after "smtplog: out of memory". The escaping writers are
+ * the only way text taken from a log reaches a terminal or a JSON file.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+const char *util_progname = "smtplog";
+
+/* Report exhausted memory and leave. */
+static void
+util_oom(void)
+{
+	fprintf(stderr, "%s: out of memory\n", util_progname);
+	exit(2);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		util_oom();
+	return p;
+}
+
+void *
+xcalloc(size_t nmemb, size_t size)
+{
+	void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
+
+	if (p == NULL)
+		util_oom();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (q == NULL)
+		util_oom();
+	return q;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+/* Copy N bytes of S into a new NUL-terminated string. */
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void
+util_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", util_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+util_fatal(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", util_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(2);
+}
+
+/*
+ * Length of the valid UTF-8 sequence at S (at most LEN bytes), or 0 when
+ * the bytes there are not one. Overlong forms, surrogates and code points
+ * past U+10FFFF are refused.
+ */
+static size_t
+util_utf8_len(const unsigned char *s, size_t len)
+{
+	size_t n, i;
+	uint32_t cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		n = 2;
+		cp = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		n = 3;
+		cp = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		n = 4;
+		cp = s[0] & 0x07;
+	} else
+		return 0;
+	if (n > len)
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return 0;
+	/* C1 controls (U+0080..U+009F) act on terminals too. */
+	if (cp >= 0x80 && cp <= 0x9f)
+		return 0;
+	return n;
+}
+
+void
+util_put_text(FILE *fp, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, n;
+
+	while (i < len) {
+		if (p[i] == '\\') {
+			fputs("\\\\", fp);
+			i++;
+		} else if (p[i] >= 0x20 && p[i] < 0x7f) {
+			fputc(p[i], fp);
+			i++;
+		} else if (p[i] >= 0x80 && (n = util_utf8_len(p + i, len - i))) {
+			fwrite(p + i, 1, n, fp);
+			i += n;
+		} else {
+			fprintf(fp, "\\x%02x", p[i]);
+			i++;
+		}
+	}
+}
+
+void
+util_put_json(FILE *fp, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, n;
+
+	while (i < len) {
+		unsigned char c = p[i];
+
+		if (c == '"' || c == '\\') {
+			fputc('\\', fp);
+			fputc(c, fp);
+			i++;
+		} else if (c >= 0x20 && c < 0x7f) {
+			fputc(c, fp);
+			i++;
+		} else if (c == '\n') {
+			fputs("\\n", fp);
+			i++;
+		} else if (c == '\t') {
+			fputs("\\t", fp);
+			i++;
+		} else if (c >= 0x80 && (n = util_utf8_len(p + i, len - i))) {
+			fwrite(p + i, 1, n, fp);
+			i += n;
+		} else {
+			/* control or invalid byte: keep its value, stay valid */
+			fprintf(fp, "\\u%04x", c);
+			i++;
+		}
+	}
+}
+
+const char *
+util_memcasemem(const char *hay, size_t hlen, const char *needle, size_t nlen)
+{
+	size_t i, j;
+
+	if (nlen == 0)
+		return hay;
+	for (i = 0; i + nlen <= hlen; i++) {
+		for (j = 0; j < nlen; j++) {
+			unsigned char a = (unsigned char)hay[i + j];
+			unsigned char b = (unsigned char)needle[j];
+
+			if (a >= 'A' && a <= 'Z')
+				a += 'a' - 'A';
+			if (b >= 'A' && b <= 'Z')
+				b += 'a' - 'A';
+			if (a != b)
+				break;
+		}
+		if (j == nlen)
+			return hay + i;
+	}
+	return NULL;
+}

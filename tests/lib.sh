@@ -1,0 +1,61 @@
+# tests/lib.sh - a few TAP helpers for the shell tests (sourced).
+# Each test script calls plan N, then ok/fail through check, and ends
+# with done_testing. The automake TAP driver reads the output.
+set -u
+LC_ALL=C
+export LC_ALL
+TZ=UTC
+export TZ
+# A fixed "now" keeps year-less syslog lines in a stable year.
+SMTPLOG_NOW=${SMTPLOG_NOW:-1795392000}    # 2026-11-23T00:00:00Z
+export SMTPLOG_NOW
+unset NO_COLOR || true
+
+: "${SMTPLOG:?SMTPLOG must name the smtplog binary}"
+: "${top_srcdir:?top_srcdir must name the source tree}"
+PATTERNS="$top_srcdir/patterns"
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/smtplog-test.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+tap_n=0
+tap_failed=0
+
+plan() { echo "1..$1"; }
+
+ok() {
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n - $1"
+}
+
+not_ok() {
+	tap_n=$((tap_n + 1))
+	tap_failed=$((tap_failed + 1))
+	echo "not ok $tap_n - $1"
+	shift
+	for line in "$@"; do
+		printf '%s\n' "$line" | sed 's/^/# /'
+	done
+}
+
+skip() {
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n - $1 # SKIP $2"
+}
+
+# check NAME CMD...: ok when CMD succeeds.
+check() {
+	name=$1
+	shift
+	if "$@" > "$TMP/check.out" 2>&1; then
+		ok "$name"
+	else
+		not_ok "$name" "$(head -c 2000 "$TMP/check.out")"
+	fi
+}
+
+# A JSON field of smtplog's output, without a JSON library: the value of
+# a top-level "key": N line.
+json_num() {
+	sed -n "s/^  \"$1\": \\([0-9]*\\),*\$/\\1/p" "$2"
+}
+
+smtplog() { "$SMTPLOG" --patterns "$PATTERNS" "$@"; }
