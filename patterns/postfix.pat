@@ -25,7 +25,7 @@ ignore milter-accept ^\w+: milter-(?:discard|hold|redirect|quarantine):
 # The code is the reply at the start of the text, or after "said:" /
 # "refused to talk to me:". A multi-line reply logged joined
 # ("550-5.1.1 ... 550 5.1.1 ...") gives its first code: one event.
-event status dir=out ^\w+: to=(?|<(?<rcpt>[^>]*)>|(?<rcpt>[^,\s]*)),(?: orig_to=(?:<[^>]*>|[^,\s]*),)? relay=(?<host>[^,\[\s]*(?:\[[^\]]*\])?)[^,]*,(?:(?=.*?, dsn=(?<dsn>\d\.\d{1,3}\.\d{1,3}),)|).*?\bstatus=(?<status>[a-z]+)(?: \((?:(?=(?:[^()]*? (?:said|refused to talk to me): )?(?<code>[2-5][0-5]\d)[ -]#?(?:(?<enh>[245]\.\d{1,3}\.\d{1,3})(?![\d.]))?)|)(?<text>.*?)(?: \(in reply to (?<stage>[^()]*?) command\))?\)?)?$
+event status dir=out ^\w+: to=(?|<(?<rcpt>[^>]*)>|(?<rcpt>[^,\s]*)),(?: orig_to=(?:<[^>]*>|[^,\s]*),)? relay=(?:none|(?<host>[^,\[\s]*(?:\[[^\]]*\])?)[^,]*),(?:(?=.*?, dsn=(?<dsn>\d\.\d{1,3}\.\d{1,3}),)|).*?\bstatus=(?<status>[a-z]+)(?: \((?:(?=(?:[^()]*? (?:said|refused to talk to me): )?(?<code>[2-5][0-5]\d)[ -]#?(?:(?<enh>[245]\.\d{1,3}\.\d{1,3})(?![\d.]))?)|)(?<text>.*?)(?: \(in reply to (?<stage>[^()]*?) command\))?\)?)?$
 
 # Queue manager gave up on a message: the sender is told, no reply.
 event expired dir=out class=5 ^\w+: from=<.*?>, status=(?<status>(?:force-)?expired)

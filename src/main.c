@@ -199,12 +199,13 @@ main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (strcmp(color, "always") == 0)
-		ro.color = 1;
-	else if (strcmp(color, "auto") == 0)
-		ro.color = isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
+	/* NO_COLOR (no-color.org): set and not empty means no colour, ever */
 	if (getenv("NO_COLOR") != NULL && *getenv("NO_COLOR") != '\0')
 		ro.color = 0;
+	else if (strcmp(color, "always") == 0)
+		ro.color = 1;
+	else if (strcmp(color, "auto") == 0)
+		ro.color = isatty(STDOUT_FILENO);
 
 	dir = patterns_dir(popt, buf, sizeof(buf));
 	if ((pats = pat_load_dir(dir, err, sizeof(err))) == NULL) {

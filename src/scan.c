@@ -88,16 +88,23 @@ scan_fill(struct scan *s)
 	return 0;
 }
 
+/* Length of buf[start, end) as a line: without a trailing CR. */
+static size_t
+scan_len(const struct scan *s, size_t end)
+{
+	size_t n = end - s->start;
+
+	if (n > 0 && s->buf[end - 1] == '\r')
+		n--;
+	return n;
+}
+
 /* Hand out buf[start, nl) as a line, without a trailing CR. */
 static void
 scan_emit(struct scan *s, size_t nl, const char **line, size_t *len)
 {
-	size_t n = nl - s->start;
-
 	*line = s->buf + s->start;
-	if (n > 0 && (*line)[n - 1] == '\r')
-		n--;
-	*len = n;
+	*len = scan_len(s, nl);
 }
 
 int
@@ -110,7 +117,7 @@ scan_next(struct scan *s, const char **line, size_t *len)
 		nl = memchr(s->buf + s->start, '\n', s->end - s->start);
 		if (nl != NULL) {
 			pos = (size_t)(nl - s->buf);
-			if (s->skipping || pos - s->start > SCAN_MAX_LINE) {
+			if (s->skipping || scan_len(s, pos) > SCAN_MAX_LINE) {
 				/* end of an overlong line: count it once */
 				s->overlong++;
 				s->skipping = 0;
@@ -121,8 +128,8 @@ scan_next(struct scan *s, const char **line, size_t *len)
 			s->start = pos + 1;
 			return 1;
 		}
-		/* no newline in what we hold */
-		if (s->end - s->start > SCAN_MAX_LINE) {
+		/* no newline in what we hold (a CR may still be its end) */
+		if (scan_len(s, s->end) > SCAN_MAX_LINE) {
 			s->skipping = 1;
 			s->start = s->end;
 		}

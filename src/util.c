@@ -181,6 +181,11 @@ util_put_json(FILE *fp, const char *s, size_t len)
 		} else if (c == '\t') {
 			fputs("\\t", fp);
 			i++;
+		} else if (c == 0xc2 && i + 1 < len && p[i + 1] >= 0x80 &&
+		    p[i + 1] <= 0x9f) {
+			/* a C1 control is valid UTF-8: escape its code point */
+			fprintf(fp, "\\u%04x", p[i + 1]);
+			i += 2;
 		} else if (c >= 0x80 && (n = util_utf8_len(p + i, len - i))) {
 			fwrite(p + i, 1, n, fp);
 			i += n;

@@ -5,7 +5,7 @@
 plan 24
 
 S="$top_srcdir/sample-logs"
-LOG="$S/postfix-classic.log"
+LOG="$S/postfix-real.log"
 
 "$SMTPLOG" --help > "$TMP/help" 2>&1
 check "--help exits 0 and shows usage" grep -q '^Usage: smtplog' "$TMP/help"

@@ -129,7 +129,7 @@ static const struct want postfix_cases[] = {
 	  "gmail-smtp-in.l.google.example[192.0.2.27]", "gmail.example" },
 	/* no remote reply: class from dsn=, no basic code */
 	{ "Nov 22 10:00:04 mail postfix/smtp[2203]: 6C7D8E9F: to=<carl@down.example>, relay=none, delay=30, delays=0.1/0/30/0, dsn=4.4.1, status=deferred (connect to mx.down.example[192.0.2.99]:25: Connection refused)",
-	  PAT_EVENT, PF, OUT, 4, 0, "4.4.1", 0, EVENT_STAGE_NONE, "none",
+	  PAT_EVENT, PF, OUT, 4, 0, "4.4.1", 0, EVENT_STAGE_NONE, "",
 	  "down.example" },
 	{ "Nov 22 10:00:05 mail postfix/smtp[2204]: 7D8E9F01: to=<dan@grey.example>, relay=mx.grey.example[192.0.2.12]:25, delay=2, delays=1/0/0.5/0.5, dsn=4.7.1, status=deferred (host mx.grey.example[192.0.2.12] said: 451 4.7.1 Greylisted, please try again later (in reply to end of DATA command))",
 	  PAT_EVENT, PF, OUT, 4, 451, "4.7.1", 0, EVENT_STAGE_EOM, NULL,
