@@ -7,7 +7,8 @@
  *   agg_line(a, kind, mta)      count one line by what became of it
  *   agg_time(a, t)              widen the time span
  *   agg_sample(a, where, line, n)   keep an unparsed line as a sample
- *   agg_cells(a, &n)            every (dir, mta, class, code, enh) count
+ *   agg_cells(a, &n)            every (dir, mta, class, code, enh, stage)
+ *                               count
  *   agg_top(a, max, &n)         the most frequent failures
  *   agg_peers(a, top, kind, max, &n)   the peers most hit by one failure
  *

@@ -59,6 +59,8 @@ int event_code_parse(const char *s, size_t len);
 /* Map a command name as logged ("RCPT TO", "end of DATA", "MAIL FROM",
  * "EHLO", "CONNECT", "END-OF-MESSAGE", ...) to a stage. */
 int event_stage_parse(const char *s, size_t len);
+/* Order of enhanced codes: none first, then by class, subject, detail. */
+int event_enh_cmp(const struct event_enh *a, const struct event_enh *b);
 /* Format "5.1.1" into buf (at least 12 bytes); "" when e->cls is 0. */
 const char *event_enh_str(const struct event_enh *e, char *buf, size_t n);
 

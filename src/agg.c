@@ -317,17 +317,6 @@ agg_cell_of(const struct agg_tab *t, const struct agg_slot *s,
 	c->inferred = s->v[1];
 }
 
-/* Order of enhanced codes: none first, then numerically. */
-static int
-agg_enh_cmp(const struct event_enh *a, const struct event_enh *b)
-{
-	if (a->cls != b->cls)
-		return a->cls - b->cls;
-	if (a->subject != b->subject)
-		return a->subject - b->subject;
-	return a->detail - b->detail;
-}
-
 static int
 agg_cell_cmp(const void *pa, const void *pb)
 {
@@ -343,8 +332,8 @@ agg_cell_cmp(const void *pa, const void *pb)
 		return a->other - b->other;
 	if (a->code != b->code)
 		return a->code - b->code;
-	if (agg_enh_cmp(&a->enh, &b->enh) != 0)
-		return agg_enh_cmp(&a->enh, &b->enh);
+	if (event_enh_cmp(&a->enh, &b->enh) != 0)
+		return event_enh_cmp(&a->enh, &b->enh);
 	return a->stage - b->stage;
 }
 
@@ -374,52 +363,64 @@ agg_top_cmp(const void *pa, const void *pb)
 		return b->cls - a->cls;
 	if (a->code != b->code)
 		return a->code - b->code;
-	if (agg_enh_cmp(&a->enh, &b->enh) != 0)
-		return agg_enh_cmp(&a->enh, &b->enh);
+	if (event_enh_cmp(&a->enh, &b->enh) != 0)
+		return event_enh_cmp(&a->enh, &b->enh);
 	return a->dir - b->dir;
+}
+
+/* Cells of one failure together: by dir, class, code, enh. */
+static int
+agg_failure_cmp(const void *pa, const void *pb)
+{
+	const struct agg_cell *a = pa, *b = pb;
+
+	if (a->dir != b->dir)
+		return a->dir - b->dir;
+	if (a->cls != b->cls)
+		return a->cls - b->cls;
+	if (a->code != b->code)
+		return a->code - b->code;
+	return event_enh_cmp(&a->enh, &b->enh);
 }
 
 struct agg_top *
 agg_top(const struct agg *a, size_t max, size_t *n)
 {
 	struct agg_cell *cells;
+	const struct agg_cell *last = NULL;   /* last cell counted */
 	struct agg_top *t;
-	uint64_t (*stages)[EVENT_NSTAGE];
-	size_t nc, i, j, k = 0;
+	uint64_t stages[EVENT_NSTAGE];
+	size_t nc, i, k = 0;
 	int st;
 
 	cells = agg_cells(a, &nc);
+	qsort(cells, nc, sizeof(*cells), agg_failure_cmp);
 	t = xcalloc(nc + 1, sizeof(*t));
-	stages = xcalloc(nc + 1, sizeof(*stages));
 	for (i = 0; i < nc; i++) {
 		struct agg_cell *c = &cells[i];
+		struct agg_top *cur;
 
 		if ((c->cls != 4 && c->cls != 5) || c->other)
 			continue;
-		for (j = 0; j < k; j++)
-			if (t[j].dir == c->dir && t[j].cls == c->cls &&
-			    t[j].code == c->code &&
-			    agg_enh_cmp(&t[j].enh, &c->enh) == 0)
-				break;
-		if (j == k) {
-			t[k].dir = c->dir;
-			t[k].cls = c->cls;
-			t[k].code = c->code;
-			t[k].enh = c->enh;
-			k++;
+		if (last == NULL || agg_failure_cmp(c, last) != 0) {
+			cur = &t[k++];
+			cur->dir = c->dir;
+			cur->cls = c->cls;
+			cur->code = c->code;
+			cur->enh = c->enh;
+			memset(stages, 0, sizeof(stages));
 		}
-		t[j].count += c->count;
-		t[j].inferred += c->inferred;
-		t[j].by_mta[c->mta] += c->count;
-		stages[j][c->stage] += c->count;
-	}
-	for (j = 0; j < k; j++) {
-		t[j].stage = EVENT_STAGE_NONE;
+		last = c;
+		cur = &t[k - 1];
+		cur->count += c->count;
+		cur->inferred += c->inferred;
+		cur->by_mta[c->mta] += c->count;
+		stages[c->stage] += c->count;
+		cur->stage = EVENT_STAGE_NONE;
 		for (st = 1; st < EVENT_NSTAGE; st++)
-			if (stages[j][st] > stages[j][t[j].stage])
-				t[j].stage = st;
+			if (stages[st] > stages[cur->stage])
+				cur->stage = st;
 	}
-	free(stages);
 	free(cells);
 	qsort(t, k, sizeof(*t), agg_top_cmp);
 	*n = k < max ? k : max;

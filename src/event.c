@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -128,12 +129,23 @@ event_stage_parse(const char *s, size_t len)
 	for (i = 0; i < sizeof(event_stage_words) / sizeof(event_stage_words[0]);
 	    i++) {
 		wl = strlen(event_stage_words[i].word);
+		/* a whole word: "MAIL FROM" is MAIL, "mailbox" is not */
 		if (len >= wl &&
-		    util_memcasemem(s, wl, event_stage_words[i].word, wl) == s)
+		    util_memcasemem(s, wl, event_stage_words[i].word, wl) == s &&
+		    (len == wl || !isalnum((unsigned char)s[wl])))
 			return event_stage_words[i].stage;
 	}
-	/* "MAIL FROM", "RCPT TO", "DATA" are prefixes; other words are other */
 	return EVENT_STAGE_OTHER;
+}
+
+int
+event_enh_cmp(const struct event_enh *a, const struct event_enh *b)
+{
+	if (a->cls != b->cls)
+		return a->cls - b->cls;
+	if (a->subject != b->subject)
+		return a->subject - b->subject;
+	return a->detail - b->detail;
 }
 
 const char *

@@ -121,27 +121,33 @@ pat_re_free(struct pat_re *re)
 	re->code = NULL;
 }
 
+/* Free what one MTA's rules own (not the struct itself). */
+static void
+pat_mta_free(struct pat_mta *m)
+{
+	int j;
+
+	for (j = 0; j < m->nrules; j++) {
+		pat_re_free(&m->rules[j].re);
+		free(m->rules[j].name);
+	}
+	for (j = 0; j < m->nliteral; j++)
+		free(m->literal[j]);
+	pat_re_free(&m->program);
+	pat_re_free(&m->candidate);
+	free(m->rules);
+	free(m->file);
+}
+
 void
 pat_free(struct pat_set *set)
 {
-	int i, j;
+	int i;
 
 	if (set == NULL)
 		return;
-	for (i = 0; i < set->nmtas; i++) {
-		struct pat_mta *m = &set->mtas[i];
-
-		for (j = 0; j < m->nrules; j++) {
-			pat_re_free(&m->rules[j].re);
-			free(m->rules[j].name);
-		}
-		for (j = 0; j < m->nliteral; j++)
-			free(m->literal[j]);
-		pat_re_free(&m->program);
-		pat_re_free(&m->candidate);
-		free(m->rules);
-		free(m->file);
-	}
+	for (i = 0; i < set->nmtas; i++)
+		pat_mta_free(&set->mtas[i]);
 	free(set->mtas);
 	pcre2_jit_stack_free(set->jstack);
 	pcre2_match_context_free(set->mctx);
@@ -462,20 +468,8 @@ pat_load_file(struct pat_set *set, const char *path, char *err,
 	memset(&m, 0, sizeof(m));
 	rc = 0;
 out:
-	if (rc < 0) {
-		int i;
-
-		for (i = 0; i < m.nrules; i++) {
-			pat_re_free(&m.rules[i].re);
-			free(m.rules[i].name);
-		}
-		for (i = 0; i < m.nliteral; i++)
-			free(m.literal[i]);
-		pat_re_free(&m.program);
-		pat_re_free(&m.candidate);
-		free(m.rules);
-		free(m.file);
-	}
+	if (rc < 0)
+		pat_mta_free(&m);
 	free(buf);
 	fclose(fp);
 	return rc;

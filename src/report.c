@@ -36,21 +36,16 @@ report_names(void)
 	return "text, json";
 }
 
-/* Whether a cell has the key of view BY, and if so whether it equals ROW. */
-static int
-report_same(const struct report_row *row, const struct agg_cell *c,
-            enum report_by by)
+/* The key of a cell in view BY, as a row would hold it. */
+static void
+report_key(const struct agg_cell *c, enum report_by by, struct report_row *r)
 {
-	switch (by) {
-	case REPORT_BY_CLASS:
-		return row->cls == c->cls;
-	case REPORT_BY_CODE:
-		return row->code == c->code;
-	default:
-		return row->enh.cls == c->enh.cls &&
-		    row->enh.subject == c->enh.subject &&
-		    row->enh.detail == c->enh.detail;
-	}
+	memset(r, 0, sizeof(*r));
+	r->cls = by == REPORT_BY_ENH ? c->enh.cls : c->cls;
+	if (by == REPORT_BY_CODE)
+		r->code = c->code;
+	if (by == REPORT_BY_ENH)
+		r->enh = c->enh;
 }
 
 static int
@@ -62,11 +57,7 @@ report_row_cmp(const void *pa, const void *pb)
 		return a->cls - b->cls;
 	if (a->code != b->code)
 		return a->code - b->code;
-	if (a->enh.cls != b->enh.cls)
-		return a->enh.cls - b->enh.cls;
-	if (a->enh.subject != b->enh.subject)
-		return a->enh.subject - b->enh.subject;
-	return a->enh.detail - b->enh.detail;
+	return event_enh_cmp(&a->enh, &b->enh);
 }
 
 struct report_row *
@@ -76,6 +67,7 @@ report_rows(const struct agg_cell *cells, size_t n, enum report_by by,
 	struct report_row *rows = xcalloc(n + 1, sizeof(*rows));
 	size_t i, j, k = 0;
 
+	/* one row per cell, sorted by key, then runs of equal keys merged */
 	for (i = 0; i < n; i++) {
 		const struct agg_cell *c = &cells[i];
 
@@ -83,23 +75,26 @@ report_rows(const struct agg_cell *cells, size_t n, enum report_by by,
 			continue;
 		if (by == REPORT_BY_ENH && (c->enh.cls == 0 || c->other))
 			continue;
-		for (j = 0; j < k; j++)
-			if (report_same(&rows[j], c, by))
-				break;
-		if (j == k) {
-			rows[k].cls = by == REPORT_BY_ENH ? c->enh.cls : c->cls;
-			if (by == REPORT_BY_CODE)
-				rows[k].code = c->code;
-			if (by == REPORT_BY_ENH)
-				rows[k].enh = c->enh;
-			k++;
-		}
-		rows[j].dir[c->dir] += c->count;
-		rows[j].mta[c->mta] += c->count;
-		rows[j].total += c->count;
+		report_key(c, by, &rows[k]);
+		rows[k].dir[c->dir] = c->count;
+		rows[k].mta[c->mta] = c->count;
+		rows[k].total = c->count;
+		k++;
 	}
 	qsort(rows, k, sizeof(*rows), report_row_cmp);
-	*nrows = k;
+	for (i = 0, j = 0; i < k; i++) {
+		if (j > 0 && report_row_cmp(&rows[j - 1], &rows[i]) == 0) {
+			int d, m;
+
+			for (d = 0; d < EVENT_NDIR; d++)
+				rows[j - 1].dir[d] += rows[i].dir[d];
+			for (m = 0; m < EVENT_NMTA; m++)
+				rows[j - 1].mta[m] += rows[i].mta[m];
+			rows[j - 1].total += rows[i].total;
+		} else
+			rows[j++] = rows[i];
+	}
+	*nrows = j;
 	return rows;
 }
 

@@ -72,33 +72,39 @@ syslog_frac(const char *s, size_t len, size_t *i)
 	}
 }
 
-/* A numeric UTC offset "Z", "+hh:mm" or "+hhmm" at *I. -1 if none. */
+/*
+ * A numeric UTC offset "Z", "+hh:mm", "+hhmm" or "+hh" (what strftime's %Z
+ * prints for zones without an abbreviation) at *I. -1 if none, and *I is
+ * left alone.
+ */
 static int
 syslog_offset(const char *s, size_t len, size_t *i, struct syslog_hdr *h)
 {
-	int hh, mm, sign;
+	size_t j = *i;
+	int hh, mm = 0, sign;
 
-	if (*i < len && s[*i] == 'Z') {
+	if (j < len && s[j] == 'Z') {
 		(*i)++;
 		h->has_offset = 1;
 		h->utc_offset = 0;
 		return 0;
 	}
-	if (*i + 5 > len || (s[*i] != '+' && s[*i] != '-'))
+	if (j + 3 > len || (s[j] != '+' && s[j] != '-'))
 		return -1;
-	sign = s[*i] == '-' ? -1 : 1;
-	hh = syslog_num(s + *i + 1, 2);
-	if (s[*i + 3] == ':') {
-		if (*i + 6 > len)
-			return -1;
-		mm = syslog_num(s + *i + 4, 2);
-		*i += 6;
-	} else {
-		mm = syslog_num(s + *i + 3, 2);
-		*i += 5;
-	}
+	sign = s[j] == '-' ? -1 : 1;
+	hh = syslog_num(s + j + 1, 2);
+	j += 3;
+	if (j + 3 <= len && s[j] == ':') {
+		mm = syslog_num(s + j + 1, 2);
+		j += 3;
+	} else if (j + 2 <= len && s[j] >= '0' && s[j] <= '9') {
+		mm = syslog_num(s + j, 2);
+		j += 2;
+	} else if (j < len && s[j] != ' ')
+		return -1;
 	if (hh < 0 || mm < 0 || hh > 23 || mm > 59)
 		return -1;
+	*i = j;
 	h->has_offset = 1;
 	h->utc_offset = sign * (hh * 3600 + mm * 60);
 	return 0;
@@ -530,6 +536,10 @@ syslog_time(const struct syslog_hdr *h, struct syslog_clock *c, time_t *t)
 	if (h->year == 0 && v > c->now + 86400) {
 		/* a year-less line from "the future" is from last year */
 		y--;
+		/* (or, for Feb 29, from the leap year before that) */
+		if (h->mon == 2 && h->mday == 29)
+			while (!syslog_valid(y, 2, 29, 0, 0, 0))
+				y--;
 		if (!syslog_valid(y, h->mon, h->mday, h->hour, h->min, h->sec))
 			return -1;
 		v = syslog_local_hour(c, y, h->mon, h->mday, h->hour) +

@@ -71,16 +71,23 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
+/* "smtplog: message\n" on stderr. */
+static void
+util_vwarn(const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", util_progname);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 void
 util_warn(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", util_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	util_vwarn(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void
@@ -88,11 +95,9 @@ util_fatal(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", util_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	util_vwarn(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	exit(2);
 }
 

@@ -1,1 +1,582 @@
-int main(void){return 0;}
+/*
+ * test_scan.c - unit tests for scan.c.
+ *
+ * Inputs come from unlinked temporary files (mkstemp) and from pipes
+ * written by a forked child in small pieces, so lines arrive split across
+ * reads. Covered: LF and CRLF endings, a last line without newline, empty
+ * input and empty lines, NUL bytes inside lines, lines longer than
+ * SCAN_MAX_LINE skipped and counted (in the middle, last, without newline,
+ * longer than the 1 MiB buffer), the exact length limit with LF and CRLF,
+ * 300k lines across buffer refills, scan_bytes(), end of input repeated
+ * and a read error.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "scan.h"
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+/* A string literal and its length, NUL bytes included. */
+#define LIT(s) { s, sizeof(s) - 1 }
+
+struct bytes {
+	const char *s;
+	size_t n;
+};
+
+/* An unlinked temporary file holding LEN bytes of DATA, at offset 0. */
+static int
+tmp_fd(const char *data, size_t len)
+{
+	char path[] = "/tmp/test_scan.XXXXXX";
+	int fd = mkstemp(path);
+	size_t off = 0;
+	ssize_t w;
+
+	assert_true(fd >= 0);
+	unlink(path);
+	while (off < len) {
+		w = write(fd, data + off, len - off);
+		assert_true(w > 0);
+		off += (size_t)w;
+	}
+	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+	return fd;
+}
+
+/*
+ * A pipe whose write end a child fills with DATA in pieces of CHUNK bytes,
+ * pausing PAUSE_US microseconds after each; returns the read end.
+ */
+static int
+pipe_fd(const char *data, size_t len, size_t chunk, long pause_us,
+        pid_t *child)
+{
+	int p[2];
+	pid_t pid;
+
+	assert_int_equal(pipe(p), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		size_t off = 0, n;
+		ssize_t w;
+		struct timespec ts = { 0, pause_us * 1000 };
+
+		close(p[0]);
+		while (off < len) {
+			n = len - off < chunk ? len - off : chunk;
+			w = write(p[1], data + off, n);
+			if (w <= 0)
+				_exit(1);
+			off += (size_t)w;
+			if (pause_us > 0)
+				nanosleep(&ts, NULL);
+		}
+		_exit(0);
+	}
+	close(p[1]);
+	*child = pid;
+	return p[0];
+}
+
+/* Reap the writer and check that it wrote everything. */
+static void
+reap(pid_t pid)
+{
+	int st;
+
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 0);
+}
+
+/* Scan FD to the end; every line must equal WANT[i], then end of input. */
+static struct scan *
+scan_expect(int fd, const struct bytes *want, size_t nwant)
+{
+	struct scan *s = scan_new(fd);
+	const char *line;
+	size_t len, i;
+
+	for (i = 0; i < nwant; i++) {
+		assert_int_equal(scan_next(s, &line, &len), 1);
+		assert_int_equal(len, want[i].n);
+		if (len > 0)
+			assert_memory_equal(line, want[i].s, len);
+	}
+	assert_int_equal(scan_next(s, &line, &len), 0);
+	return s;
+}
+
+/* One small table case: input bytes, the lines expected, nothing overlong. */
+struct scan_case {
+	struct bytes in;
+	size_t nlines;
+	struct bytes lines[6];
+};
+
+static void
+run_scan_case(void **state)
+{
+	const struct scan_case *c = *state;
+	int fd = tmp_fd(c->in.s, c->in.n);
+	struct scan *s = scan_expect(fd, c->lines, c->nlines);
+
+	assert_int_equal(scan_overlong(s), 0);
+	assert_int_equal(scan_bytes(s), c->in.n);
+	scan_free(s);
+	close(fd);
+}
+
+static struct scan_case case_lf = { LIT("a\nbc\n"), 2,
+    { LIT("a"), LIT("bc") } };
+static struct scan_case case_crlf = { LIT("a\r\nbc\r\n"), 2,
+    { LIT("a"), LIT("bc") } };
+static struct scan_case case_mixed = { LIT("a\r\nb\nc\r\n"), 3,
+    { LIT("a"), LIT("b"), LIT("c") } };
+static struct scan_case case_inner_cr = { LIT("a\rb\n"), 1,
+    { LIT("a\rb") } };
+static struct scan_case case_two_cr = { LIT("a\r\r\n"), 1,
+    { LIT("a\r") } };
+static struct scan_case case_no_final_nl = { LIT("a\nlast"), 2,
+    { LIT("a"), LIT("last") } };
+static struct scan_case case_no_final_nl_cr = { LIT("a\nlast\r"), 2,
+    { LIT("a"), LIT("last") } };
+static struct scan_case case_single_no_nl = { LIT("x"), 1, { LIT("x") } };
+static struct scan_case case_empty = { LIT(""), 0, { LIT("") } };
+static struct scan_case case_only_nl = { LIT("\n"), 1, { LIT("") } };
+static struct scan_case case_only_crlf = { LIT("\r\n"), 1, { LIT("") } };
+static struct scan_case case_empty_lines = { LIT("\n\na\n\n"), 4,
+    { LIT(""), LIT(""), LIT("a"), LIT("") } };
+static struct scan_case case_nul = { LIT("a\0b\n\0\n\0"), 3,
+    { LIT("a\0b"), LIT("\0"), LIT("\0") } };
+
+/* A buffer of N copies of C. */
+static char *
+filled(size_t n, char c)
+{
+	char *p = malloc(n ? n : 1);
+
+	assert_non_null(p);
+	memset(p, c, n);
+	return p;
+}
+
+/* Build "pre" + N bytes of 'x' + END + "post\n" into a new buffer. */
+static char *
+with_long_line(size_t n, const char *end, size_t *len)
+{
+	static const char pre[] = "before\n", post[] = "after\n";
+	size_t el = strlen(end);
+	char *p = malloc(sizeof(pre) - 1 + n + el + sizeof(post) - 1);
+
+	assert_non_null(p);
+	memcpy(p, pre, sizeof(pre) - 1);
+	memset(p + sizeof(pre) - 1, 'x', n);
+	memcpy(p + sizeof(pre) - 1 + n, end, el);
+	memcpy(p + sizeof(pre) - 1 + n + el, post, sizeof(post) - 1);
+	*len = sizeof(pre) - 1 + n + el + sizeof(post) - 1;
+	return p;
+}
+
+static void
+scan_next__100k_line_between_short_lines__skipped_and_counted(void **state)
+{
+	static const struct bytes want[] = { LIT("before"), LIT("after") };
+	size_t len;
+	char *in = with_long_line(100 * 1024, "\n", &len);
+	int fd = tmp_fd(in, len);
+	struct scan *s = scan_expect(fd, want, NELEM(want));
+
+	(void)state;
+	assert_int_equal(scan_overlong(s), 1);
+	assert_int_equal(scan_bytes(s), len);
+	scan_free(s);
+	close(fd);
+	free(in);
+}
+
+static void
+scan_next__line_of_max_len__returned_whole(void **state)
+{
+	size_t len;
+	char *in = with_long_line(SCAN_MAX_LINE, "\n", &len);
+	char *x = filled(SCAN_MAX_LINE, 'x');
+	const struct bytes want[] = { LIT("before"), { x, SCAN_MAX_LINE },
+	    LIT("after") };
+	int fd = tmp_fd(in, len);
+	struct scan *s = scan_expect(fd, want, NELEM(want));
+
+	(void)state;
+	assert_int_equal(scan_overlong(s), 0);
+	scan_free(s);
+	close(fd);
+	free(in);
+	free(x);
+}
+
+static void
+scan_next__line_of_max_len_with_crlf__returned_whole(void **state)
+{
+	size_t len;
+	char *in = with_long_line(SCAN_MAX_LINE, "\r\n", &len);
+	char *x = filled(SCAN_MAX_LINE, 'x');
+	const struct bytes want[] = { LIT("before"), { x, SCAN_MAX_LINE },
+	    LIT("after") };
+	int fd = tmp_fd(in, len);
+	struct scan *s = scan_expect(fd, want, NELEM(want));
+
+	(void)state;
+	assert_int_equal(scan_overlong(s), 0);
+	scan_free(s);
+	close(fd);
+	free(in);
+	free(x);
+}
+
+static void
+scan_next__line_of_max_len_plus_1__skipped(void **state)
+{
+	static const struct bytes want[] = { LIT("before"), LIT("after") };
+	size_t len;
+	char *in = with_long_line(SCAN_MAX_LINE + 1, "\n", &len);
+	int fd = tmp_fd(in, len);
+	struct scan *s = scan_expect(fd, want, NELEM(want));
+
+	(void)state;
+	assert_int_equal(scan_overlong(s), 1);
+	scan_free(s);
+	close(fd);
+	free(in);
+}
+
+static void
+scan_next__line_of_max_len_plus_1_with_crlf__skipped(void **state)
+{
+	static const struct bytes want[] = { LIT("before"), LIT("after") };
+	size_t len;
+	char *in = with_long_line(SCAN_MAX_LINE + 1, "\r\n", &len);
+	int fd = tmp_fd(in, len);
+	struct scan *s = scan_expect(fd, want, NELEM(want));
+
+	(void)state;
+	assert_int_equal(scan_overlong(s), 1);
+	scan_free(s);
+	close(fd);
+	free(in);
+}
+
+static void
+scan_next__3mib_line__skipped_across_refills(void **state)
+{
+	static const struct bytes want[] = { LIT("before"), LIT("after") };
+	size_t len;
+	char *in = with_long_line(3 * 1024 * 1024 + 17, "\n", &len);
+	int fd = tmp_fd(in, len);
+	struct scan *s = scan_expect(fd, want, NELEM(want));
+
+	(void)state;
+	assert_int_equal(scan_overlong(s), 1);
+	assert_int_equal(scan_bytes(s), len);
+	scan_free(s);
+	close(fd);
+	free(in);
+}
+
+static void
+scan_next__two_overlong_lines_in_a_row__both_counted(void **state)
+{
+	static const struct bytes want[] = { LIT("a"), LIT("b") };
+	size_t n = 100 * 1024, len = 2 + 2 * (n + 1) + 2;
+	char *in = malloc(len);
+	int fd;
+	struct scan *s;
+
+	(void)state;
+	assert_non_null(in);
+	memcpy(in, "a\n", 2);
+	memset(in + 2, 'y', n);
+	in[2 + n] = '\n';
+	memset(in + 3 + n, 'z', n);
+	in[3 + 2 * n] = '\n';
+	memcpy(in + 4 + 2 * n, "b\n", 2);
+	fd = tmp_fd(in, len);
+	s = scan_expect(fd, want, NELEM(want));
+	assert_int_equal(scan_overlong(s), 2);
+	scan_free(s);
+	close(fd);
+	free(in);
+}
+
+static void
+scan_next__overlong_last_line_without_newline__counted_not_returned(
+    void **state)
+{
+	static const struct bytes want[] = { LIT("first") };
+	size_t n = 100 * 1024, len = 6 + n;
+	char *in = malloc(len);
+	int fd;
+	struct scan *s;
+	const char *line;
+	size_t ll;
+
+	(void)state;
+	assert_non_null(in);
+	memcpy(in, "first\n", 6);
+	memset(in + 6, 'q', n);
+	fd = tmp_fd(in, len);
+	s = scan_expect(fd, want, NELEM(want));
+	assert_int_equal(scan_overlong(s), 1);
+	assert_int_equal(scan_bytes(s), len);
+	/* end of input stays the end, and the count does not grow */
+	assert_int_equal(scan_next(s, &line, &ll), 0);
+	assert_int_equal(scan_overlong(s), 1);
+	scan_free(s);
+	close(fd);
+	free(in);
+}
+
+static void
+scan_next__300k_lines__all_returned_across_buffer_boundary(void **state)
+{
+	const size_t nlines = 300000;
+	size_t cap = nlines * 16, len = 0, i, ll;
+	char *in = malloc(cap), want[32];
+	const char *line;
+	struct scan *s;
+	int fd, wl;
+
+	(void)state;
+	assert_non_null(in);
+	for (i = 0; i < nlines; i++)
+		len += (size_t)snprintf(in + len, cap - len, "line %zu%s\n", i,
+		    i % 3 == 0 ? "\r" : "");
+	assert_true(len > 3 * 1024 * 1024);
+	fd = tmp_fd(in, len);
+	s = scan_new(fd);
+	for (i = 0; i < nlines; i++) {
+		assert_int_equal(scan_next(s, &line, &ll), 1);
+		wl = snprintf(want, sizeof(want), "line %zu", i);
+		if (ll != (size_t)wl || memcmp(line, want, ll) != 0)
+			fail_msg("line %zu: got \"%.*s\", want \"%s\"", i,
+			    (int)ll, line, want);
+	}
+	assert_int_equal(scan_next(s, &line, &ll), 0);
+	assert_int_equal(scan_overlong(s), 0);
+	assert_int_equal(scan_bytes(s), len);
+	scan_free(s);
+	close(fd);
+	free(in);
+}
+
+static void
+scan_next__after_end__returns_0_again(void **state)
+{
+	static const char in[] = "one\n";
+	int fd = tmp_fd(in, sizeof(in) - 1);
+	struct scan *s = scan_new(fd);
+	const char *line;
+	size_t len;
+
+	(void)state;
+	assert_int_equal(scan_next(s, &line, &len), 1);
+	assert_int_equal(scan_next(s, &line, &len), 0);
+	assert_int_equal(scan_next(s, &line, &len), 0);
+	assert_int_equal(scan_bytes(s), 4);
+	scan_free(s);
+	close(fd);
+}
+
+static void
+scan_next__bad_descriptor__minus_1_ebadf(void **state)
+{
+	struct scan *s = scan_new(-1);
+	const char *line;
+	size_t len;
+
+	(void)state;
+	errno = 0;
+	assert_int_equal(scan_next(s, &line, &len), -1);
+	assert_int_equal(errno, EBADF);
+	assert_int_equal(scan_bytes(s), 0);
+	scan_free(s);
+}
+
+static void
+scan_free__null__ignored(void **state)
+{
+	(void)state;
+	scan_free(NULL);
+}
+
+static void
+scan_next__pipe_3_byte_writes__partial_lines_joined(void **state)
+{
+	static const char in[] =
+	    "Nov 22 10:00:01 mail postfix/smtp[1]: first\n"
+	    "second line\r\n"
+	    "\n"
+	    "with\0nul\n"
+	    "no newline at the end";
+	static const struct bytes want[] = {
+		LIT("Nov 22 10:00:01 mail postfix/smtp[1]: first"),
+		LIT("second line"), LIT(""), LIT("with\0nul"),
+		LIT("no newline at the end"),
+	};
+	pid_t child;
+	int fd = pipe_fd(in, sizeof(in) - 1, 3, 300, &child);
+	struct scan *s = scan_expect(fd, want, NELEM(want));
+
+	(void)state;
+	assert_int_equal(scan_overlong(s), 0);
+	assert_int_equal(scan_bytes(s), sizeof(in) - 1);
+	scan_free(s);
+	close(fd);
+	reap(child);
+}
+
+static void
+scan_next__pipe_odd_chunks_2mib__every_line_intact(void **state)
+{
+	const size_t nlines = 100000;
+	size_t cap = nlines * 32, len = 0, i, ll;
+	char *in = malloc(cap), want[40];
+	const char *line;
+	struct scan *s;
+	pid_t child;
+	int fd, wl;
+
+	(void)state;
+	assert_non_null(in);
+	for (i = 0; i < nlines; i++)
+		len += (size_t)snprintf(in + len, cap - len,
+		    "row %zu of the piped input\n", i);
+	fd = pipe_fd(in, len, 4093, 0, &child);
+	s = scan_new(fd);
+	for (i = 0; i < nlines; i++) {
+		assert_int_equal(scan_next(s, &line, &ll), 1);
+		wl = snprintf(want, sizeof(want), "row %zu of the piped input",
+		    i);
+		if (ll != (size_t)wl || memcmp(line, want, ll) != 0)
+			fail_msg("line %zu: got \"%.*s\", want \"%s\"", i,
+			    (int)ll, line, want);
+	}
+	assert_int_equal(scan_next(s, &line, &ll), 0);
+	assert_int_equal(scan_bytes(s), len);
+	scan_free(s);
+	close(fd);
+	reap(child);
+	free(in);
+}
+
+static void
+scan_next__pipe_overlong_line_in_pieces__skipped_neighbours_intact(
+    void **state)
+{
+	static const struct bytes want[] = { LIT("before"), LIT("after") };
+	size_t len;
+	char *in = with_long_line(200 * 1024, "\r\n", &len);
+	pid_t child;
+	int fd = pipe_fd(in, len, 1000, 0, &child);
+	struct scan *s = scan_expect(fd, want, NELEM(want));
+
+	(void)state;
+	assert_int_equal(scan_overlong(s), 1);
+	assert_int_equal(scan_bytes(s), len);
+	scan_free(s);
+	close(fd);
+	reap(child);
+	free(in);
+}
+
+static void
+scan_next__pipe_pause_between_cr_and_lf_of_max_line__returned_whole(
+    void **state)
+{
+	size_t len;
+	char *in = with_long_line(SCAN_MAX_LINE, "\r\n", &len);
+	char *x = filled(SCAN_MAX_LINE, 'x');
+	const struct bytes want[] = { LIT("before"), { x, SCAN_MAX_LINE },
+	    LIT("after") };
+	pid_t child;
+	/* the first piece ends right after the CR; the LF comes later */
+	int fd = pipe_fd(in, len, 7 + SCAN_MAX_LINE + 1, 100000, &child);
+	struct scan *s = scan_expect(fd, want, NELEM(want));
+
+	(void)state;
+	assert_int_equal(scan_overlong(s), 0);
+	scan_free(s);
+	close(fd);
+	reap(child);
+	free(in);
+	free(x);
+}
+
+#define CASE(name, c) { #name, run_scan_case, NULL, NULL, &(c) }
+
+int
+main(void)
+{
+	static const struct CMUnitTest tests[] = {
+		CASE(scan_next__lf_lines__returned_without_newline, case_lf),
+		CASE(scan_next__crlf_lines__cr_stripped, case_crlf),
+		CASE(scan_next__mixed_lf_and_crlf__all_stripped, case_mixed),
+		CASE(scan_next__cr_inside_line__kept, case_inner_cr),
+		CASE(scan_next__cr_cr_lf__only_last_cr_stripped, case_two_cr),
+		CASE(scan_next__last_line_without_newline__returned,
+		    case_no_final_nl),
+		CASE(scan_next__last_line_ending_in_cr__cr_stripped,
+		    case_no_final_nl_cr),
+		CASE(scan_next__single_byte_no_newline__one_line,
+		    case_single_no_nl),
+		CASE(scan_next__empty_input__no_lines, case_empty),
+		CASE(scan_next__only_newline__one_empty_line, case_only_nl),
+		CASE(scan_next__only_crlf__one_empty_line, case_only_crlf),
+		CASE(scan_next__empty_lines__returned_empty, case_empty_lines),
+		CASE(scan_next__nul_bytes__kept_and_counted_in_length,
+		    case_nul),
+		cmocka_unit_test(
+		    scan_next__100k_line_between_short_lines__skipped_and_counted),
+		cmocka_unit_test(scan_next__line_of_max_len__returned_whole),
+		cmocka_unit_test(
+		    scan_next__line_of_max_len_with_crlf__returned_whole),
+		cmocka_unit_test(scan_next__line_of_max_len_plus_1__skipped),
+		cmocka_unit_test(
+		    scan_next__line_of_max_len_plus_1_with_crlf__skipped),
+		cmocka_unit_test(scan_next__3mib_line__skipped_across_refills),
+		cmocka_unit_test(
+		    scan_next__two_overlong_lines_in_a_row__both_counted),
+		cmocka_unit_test(
+		    scan_next__overlong_last_line_without_newline__counted_not_returned),
+		cmocka_unit_test(
+		    scan_next__300k_lines__all_returned_across_buffer_boundary),
+		cmocka_unit_test(scan_next__after_end__returns_0_again),
+		cmocka_unit_test(scan_next__bad_descriptor__minus_1_ebadf),
+		cmocka_unit_test(scan_free__null__ignored),
+		cmocka_unit_test(
+		    scan_next__pipe_3_byte_writes__partial_lines_joined),
+		cmocka_unit_test(
+		    scan_next__pipe_odd_chunks_2mib__every_line_intact),
+		cmocka_unit_test(
+		    scan_next__pipe_overlong_line_in_pieces__skipped_neighbours_intact),
+		cmocka_unit_test(
+		    scan_next__pipe_pause_between_cr_and_lf_of_max_line__returned_whole),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
