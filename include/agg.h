@@ -32,33 +32,33 @@
 #define AGG_SAMPLE_LEN 400
 
 enum agg_line_kind {
-	AGG_EVENT = 0,     /* a line that became an event */
-	AGG_NOREPLY,       /* a mail line without a reply */
-	AGG_UNPARSED,      /* a mail line with a reply no rule understood */
-	AGG_SKIP_OTHER,    /* a line of another program */
-	AGG_SKIP_NOHDR,    /* no header recognised */
-	AGG_SKIP_MARKER,   /* a journalctl "-- ... --" line */
+	AGG_EVENT = 0,   /* a line that became an event */
+	AGG_NOREPLY,     /* a mail line without a reply */
+	AGG_UNPARSED,    /* a mail line with a reply no rule understood */
+	AGG_SKIP_OTHER,  /* a line of another program */
+	AGG_SKIP_NOHDR,  /* no header recognised */
+	AGG_SKIP_MARKER, /* a journalctl "-- ... --" line */
 	AGG_NKINDS
 };
 
 struct agg_counts {
-	uint64_t lines;               /* every line read */
+	uint64_t lines; /* every line read */
 	uint64_t kind[AGG_NKINDS];
-	uint64_t overlong;            /* lines past the length limit */
+	uint64_t overlong; /* lines past the length limit */
 	uint64_t bytes;
-	uint64_t inferred;            /* events whose code was inferred */
-	uint64_t mail[EVENT_NMTA];    /* mail lines per MTA */
-	uint64_t other_cells;         /* events folded into "other" */
+	uint64_t inferred;         /* events whose code was inferred */
+	uint64_t mail[EVENT_NMTA]; /* mail lines per MTA */
+	uint64_t other_cells;      /* events folded into "other" */
 	uint64_t other_peers;
-	uint64_t limit_hits;          /* PCRE2 match limit hits */
-	time_t first, last;           /* time span; first > last: none */
+	uint64_t limit_hits; /* PCRE2 match limit hits */
+	time_t first, last;  /* time span; first > last: none */
 };
 
 struct agg_cell {
-	int dir, mta, cls, code;      /* code 0: none */
+	int dir, mta, cls, code; /* code 0: none */
 	struct event_enh enh;
-	int other;                    /* the overflow row */
-	int stage;                    /* enum event_stage */
+	int other; /* the overflow row */
+	int stage; /* enum event_stage */
 	uint64_t count, inferred;
 };
 
@@ -67,7 +67,7 @@ struct agg_top {
 	struct event_enh enh;
 	uint64_t count, inferred;
 	uint64_t by_mta[EVENT_NMTA];
-	int stage;                    /* most frequent stage */
+	int stage; /* most frequent stage */
 };
 
 enum agg_peer_kind { AGG_PEER_DOMAIN = 0, AGG_PEER_HOST };
@@ -79,7 +79,7 @@ struct agg_peer {
 };
 
 struct agg_sample {
-	char *where;                  /* "file:line" */
+	char *where; /* "file:line" */
 	char *text;
 	size_t len;
 };
@@ -91,8 +91,7 @@ void agg_free(struct agg *a);
 void agg_event(struct agg *a, const struct event *ev);
 void agg_line(struct agg *a, enum agg_line_kind kind, int mta);
 void agg_time(struct agg *a, time_t t);
-void agg_sample(struct agg *a, const char *where, const char *line,
-                size_t len);
+void agg_sample(struct agg *a, const char *where, const char *line, size_t len);
 struct agg_counts *agg_counts(struct agg *a);
 const struct agg_counts *agg_counts_const(const struct agg *a);
 const struct agg_sample *agg_samples(const struct agg *a, size_t *n);
@@ -104,6 +103,6 @@ struct agg_cell *agg_cells(const struct agg *a, size_t *n);
 struct agg_top *agg_top(const struct agg *a, size_t max, size_t *n);
 /* Most frequent first (ties: by name). */
 struct agg_peer *agg_peers(const struct agg *a, const struct agg_top *t,
-                           enum agg_peer_kind kind, size_t max, size_t *n);
+    enum agg_peer_kind kind, size_t max, size_t *n);
 
 #endif

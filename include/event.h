@@ -22,8 +22,8 @@ enum event_stage {
 	EVENT_STAGE_STARTTLS,
 	EVENT_STAGE_MAIL,
 	EVENT_STAGE_RCPT,
-	EVENT_STAGE_DATA,     /* the DATA command itself */
-	EVENT_STAGE_EOM,      /* end of DATA: the message was sent */
+	EVENT_STAGE_DATA, /* the DATA command itself */
+	EVENT_STAGE_EOM,  /* end of DATA: the message was sent */
 	EVENT_STAGE_OTHER,
 	EVENT_NSTAGE
 };
@@ -35,16 +35,19 @@ struct event_enh {
 };
 
 struct event {
-	int mta;              /* enum event_mta */
-	int dir;              /* enum event_dir */
-	int cls;              /* 2, 4 or 5 */
-	int code;             /* basic reply code 200..599, 0 if none */
+	int mta;  /* enum event_mta */
+	int dir;  /* enum event_dir */
+	int cls;  /* 2, 4 or 5 */
+	int code; /* basic reply code 200..599, 0 if none */
 	struct event_enh enh;
-	int inferred;         /* code/enh inferred, not logged */
-	int stage;            /* enum event_stage */
-	const char *host;   size_t hostlen;    /* remote host or client */
-	const char *domain; size_t domainlen;  /* recipient domain */
-	const char *text;   size_t textlen;    /* reply or reason text */
+	int inferred; /* code/enh inferred, not logged */
+	int stage;    /* enum event_stage */
+	const char *host;
+	size_t hostlen; /* remote host or client */
+	const char *domain;
+	size_t domainlen; /* recipient domain */
+	const char *text;
+	size_t textlen; /* reply or reason text */
 };
 
 const char *event_mta_name(int mta);

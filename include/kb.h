@@ -19,12 +19,12 @@
 #include "event.h"
 
 struct kb_entry {
-	const char *code;     /* "550", or "X.1.1" for enhanced codes */
-	const char *title;    /* short meaning: "Mailbox unavailable" */
-	const char *desc;     /* what the code says */
-	const char *when;     /* when you see it: command, stage, cause */
-	const char *fix_in;   /* how to fix: our server sent it */
-	const char *fix_out;  /* how to fix: a remote server sent it */
+	const char *code;    /* "550", or "X.1.1" for enhanced codes */
+	const char *title;   /* short meaning: "Mailbox unavailable" */
+	const char *desc;    /* what the code says */
+	const char *when;    /* when you see it: command, stage, cause */
+	const char *fix_in;  /* how to fix: our server sent it */
+	const char *fix_out; /* how to fix: a remote server sent it */
 };
 
 const struct kb_entry *kb_basic(int code);
@@ -46,13 +46,13 @@ const char *kb_subject_name(int subject);
 /* The explanation chosen for an event. Never NULL fields: when neither
  * code is known, the class meaning is used. */
 struct kb_advice {
-	const char *title;        /* short meaning */
-	const char *explanation;  /* description */
-	const char *when;         /* when you see it */
-	const char *advice;       /* how to fix, for the direction */
+	const char *title;       /* short meaning */
+	const char *explanation; /* description */
+	const char *when;        /* when you see it */
+	const char *advice;      /* how to fix, for the direction */
 };
 
 void kb_explain(int code, const struct event_enh *enh, int dir, int stage,
-                struct kb_advice *out);
+    struct kb_advice *out);
 
 #endif

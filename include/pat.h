@@ -22,14 +22,14 @@
 struct pat_set;
 
 enum pat_result {
-	PAT_NOREPLY = 0,  /* a mail line that carries no reply */
-	PAT_EVENT,        /* ev was filled */
-	PAT_UNPARSED      /* looks like it carries a reply; no rule matched */
+	PAT_NOREPLY = 0, /* a mail line that carries no reply */
+	PAT_EVENT,       /* ev was filled */
+	PAT_UNPARSED     /* looks like it carries a reply; no rule matched */
 };
 
 struct pat_set *pat_new(void);
-int pat_load_file(struct pat_set *set, const char *path, char *err,
-                  size_t errlen);
+int
+pat_load_file(struct pat_set *set, const char *path, char *err, size_t errlen);
 struct pat_set *pat_load_dir(const char *dir, char *err, size_t errlen);
 /* Number of rule sets (one per pattern file) loaded. */
 int pat_count(const struct pat_set *set);
@@ -38,7 +38,7 @@ int pat_mta_for(struct pat_set *set, const struct syslog_hdr *hdr);
 /* The MTA (enum event_mta) of rule set IDX. */
 int pat_mta_of(const struct pat_set *set, int idx);
 enum pat_result pat_match(struct pat_set *set, int mta, const char *msg,
-                          size_t len, struct event *ev);
+    size_t len, struct event *ev);
 /* Match-limit hits so far (the line was treated as unparsed). */
 unsigned long pat_limit_hits(const struct pat_set *set);
 void pat_free(struct pat_set *set);

@@ -16,16 +16,15 @@
 #include "agg.h"
 
 struct report_opts {
-	size_t top;          /* failures explained (--top) */
-	size_t peers;        /* domains/hosts listed per failure */
-	int color;           /* ANSI colour in text output */
-	int ninputs;         /* number of inputs read */
+	size_t top;   /* failures explained (--top) */
+	size_t peers; /* domains/hosts listed per failure */
+	int color;    /* ANSI colour in text output */
+	int ninputs;  /* number of inputs read */
 };
 
 struct report_format {
 	const char *name;
-	int (*emit)(FILE *fp, const struct agg *a,
-	            const struct report_opts *o);
+	int (*emit)(FILE *fp, const struct agg *a, const struct report_opts *o);
 };
 
 const struct report_format *report_find(const char *name);
@@ -37,8 +36,8 @@ enum report_by { REPORT_BY_CLASS, REPORT_BY_CODE, REPORT_BY_ENH };
 /* One row of a summed view: a class, a basic code or an enhanced code. */
 struct report_row {
 	int cls;
-	int code;                  /* REPORT_BY_CODE */
-	struct event_enh enh;      /* REPORT_BY_ENH */
+	int code;             /* REPORT_BY_CODE */
+	struct event_enh enh; /* REPORT_BY_ENH */
 	uint64_t dir[EVENT_NDIR];
 	uint64_t mta[EVENT_NMTA];
 	uint64_t total;
@@ -48,7 +47,7 @@ struct report_row {
  * "other" rows) are left out of the code and enhanced views. The caller
  * frees the array. */
 struct report_row *report_rows(const struct agg_cell *cells, size_t n,
-                               enum report_by by, size_t *nrows);
+    enum report_by by, size_t *nrows);
 
 /* "2026-11-22T10:00:01Z" */
 void report_time(char *buf, size_t n, time_t t);

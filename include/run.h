@@ -24,17 +24,17 @@
 #include "syslog.h"
 
 struct run {
-	struct pat_set *pats;     /* borrowed */
-	struct agg *agg;          /* owned */
+	struct pat_set *pats; /* borrowed */
+	struct agg *agg;      /* owned */
 	struct syslog_clock clock;
-	int errors;               /* inputs that could not be read whole */
-	int inputs;               /* inputs read */
-	FILE *trace;              /* when set: one line per input line */
+	int errors;  /* inputs that could not be read whole */
+	int inputs;  /* inputs read */
+	FILE *trace; /* when set: one line per input line */
 };
 
 void run_init(struct run *r, struct pat_set *pats, time_t now);
 void run_line(struct run *r, const char *line, size_t len, const char *name,
-              uint64_t lineno);
+    uint64_t lineno);
 int run_fd(struct run *r, int fd, const char *name);
 int run_path(struct run *r, const char *path);
 void run_finish(struct run *r);

@@ -18,45 +18,48 @@
 #include <time.h>
 
 enum syslog_fmt {
-	SYSLOG_NONE = 0,  /* no header recognised */
-	SYSLOG_MARKER,    /* journalctl "-- Boot ... --" and friends */
-	SYSLOG_BSD,       /* Mmm dd hh:mm:ss[.ffffff] host prog[pid]: */
-	SYSLOG_RFC3339,   /* YYYY-MM-DDThh:mm:ss[.f](Z|+hh:mm|+hhmm) host ... */
-	SYSLOG_FULL,      /* Www YYYY-MM-DD hh:mm:ss TZ host ... */
-	SYSLOG_UNIX,      /* 1732269601.123456 host ... */
-	SYSLOG_EXIM,      /* YYYY-MM-DD hh:mm:ss[.fff] [+hhmm] [[pid]] msg */
-	SYSLOG_ISO        /* YYYY-MM-DD hh:mm:ss host prog[pid]: (syslog-ng) */
+	SYSLOG_NONE = 0, /* no header recognised */
+	SYSLOG_MARKER,   /* journalctl "-- Boot ... --" and friends */
+	SYSLOG_BSD,      /* Mmm dd hh:mm:ss[.ffffff] host prog[pid]: */
+	SYSLOG_RFC3339,  /* YYYY-MM-DDThh:mm:ss[.f](Z|+hh:mm|+hhmm) host ... */
+	SYSLOG_FULL,     /* Www YYYY-MM-DD hh:mm:ss TZ host ... */
+	SYSLOG_UNIX,     /* 1732269601.123456 host ... */
+	SYSLOG_EXIM,     /* YYYY-MM-DD hh:mm:ss[.fff] [+hhmm] [[pid]] msg */
+	SYSLOG_ISO       /* YYYY-MM-DD hh:mm:ss host prog[pid]: (syslog-ng) */
 };
 
 struct syslog_hdr {
 	enum syslog_fmt fmt;
 	/* broken-down time as written; year 0 when the line has none */
 	int year, mon, mday, hour, min, sec;
-	int has_offset;   /* utc_offset is valid (seconds east of UTC) */
+	int has_offset; /* utc_offset is valid (seconds east of UTC) */
 	int utc_offset;
 	int64_t unix_time; /* SYSLOG_UNIX only */
-	const char *host;  size_t hostlen;  /* empty for SYSLOG_EXIM */
-	const char *prog;  size_t proglen;  /* "exim" for SYSLOG_EXIM */
-	const char *pid;   size_t pidlen;
-	const char *msg;   size_t msglen;
+	const char *host;
+	size_t hostlen; /* empty for SYSLOG_EXIM */
+	const char *prog;
+	size_t proglen; /* "exim" for SYSLOG_EXIM */
+	const char *pid;
+	size_t pidlen;
+	const char *msg;
+	size_t msglen;
 };
 
-enum syslog_fmt syslog_parse(const char *line, size_t len,
-                             struct syslog_hdr *hdr);
+enum syslog_fmt
+syslog_parse(const char *line, size_t len, struct syslog_hdr *hdr);
 
 /* Context for turning header times into epoch seconds. NOW is the
  * reference for year-less lines: such a line gets NOW's year, or the year
  * before when that would put it more than a day in NOW's future. */
 struct syslog_clock {
 	time_t now;
-	int cache_key;     /* internal: last local hour converted */
+	int cache_key; /* internal: last local hour converted */
 	time_t cache_val;
 };
 
 void syslog_clock_init(struct syslog_clock *c, time_t now);
 /* Returns 0 and sets *t, or -1 when the header has no valid time. */
-int syslog_time(const struct syslog_hdr *h, struct syslog_clock *c,
-                time_t *t);
+int syslog_time(const struct syslog_hdr *h, struct syslog_clock *c, time_t *t);
 
 /* Days since 1970-01-01 of a proleptic Gregorian date. */
 int64_t syslog_days_from_civil(int y, int m, int d);

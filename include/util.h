@@ -43,7 +43,7 @@ void util_put_text(FILE *fp, const char *s, size_t len);
 void util_put_json(FILE *fp, const char *s, size_t len);
 
 /* Case-insensitive search of the NUL-free needle in a byte string. */
-const char *util_memcasemem(const char *hay, size_t hlen, const char *needle,
-                            size_t nlen);
+const char *
+util_memcasemem(const char *hay, size_t hlen, const char *needle, size_t nlen);
 
 #endif

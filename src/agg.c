@@ -26,9 +26,9 @@ struct agg_slot {
 
 struct agg_tab {
 	struct agg_slot *slots;
-	size_t cap;       /* power of two */
+	size_t cap; /* power of two */
 	size_t used;
-	size_t max;       /* keys allowed before folding into "other" */
+	size_t max; /* keys allowed before folding into "other" */
 	char *arena;
 	size_t alen, acap;
 };
@@ -57,7 +57,7 @@ static uint64_t
 agg_hash(const void *k, size_t n)
 {
 	const unsigned char *p = k;
-	uint64_t h = 1469598103934665603ULL;   /* FNV-1a */
+	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
 	size_t i;
 
 	for (i = 0; i < n; i++) {
@@ -228,8 +228,8 @@ agg_samples(const struct agg *a, size_t *n)
 
 /* Count one peer of an event; the name is lower-cased into the key. */
 static void
-agg_peer_add(struct agg *a, const struct event *ev, int kind,
-             const char *name, size_t len)
+agg_peer_add(struct agg *a, const struct event *ev, int kind, const char *name,
+    size_t len)
 {
 	unsigned char key[sizeof(struct agg_pkey) + 256];
 	struct agg_pkey h;
@@ -299,7 +299,7 @@ agg_event(struct agg *a, const struct event *ev)
 /* Unpack the cell stored in slot S. */
 static void
 agg_cell_of(const struct agg_tab *t, const struct agg_slot *s,
-            struct agg_cell *c)
+    struct agg_cell *c)
 {
 	struct agg_ckey k;
 
@@ -387,7 +387,7 @@ struct agg_top *
 agg_top(const struct agg *a, size_t max, size_t *n)
 {
 	struct agg_cell *cells;
-	const struct agg_cell *last = NULL;   /* last cell counted */
+	const struct agg_cell *last = NULL; /* last cell counted */
 	struct agg_top *t;
 	uint64_t stages[EVENT_NSTAGE];
 	size_t nc, i, k = 0;
@@ -443,8 +443,8 @@ agg_peer_cmp(const void *pa, const void *pb)
 }
 
 struct agg_peer *
-agg_peers(const struct agg *a, const struct agg_top *t,
-          enum agg_peer_kind kind, size_t max, size_t *n)
+agg_peers(const struct agg *a, const struct agg_top *t, enum agg_peer_kind kind,
+    size_t max, size_t *n)
 {
 	const struct agg_tab *tab = &a->peers;
 	struct agg_peer *v = NULL;

@@ -15,16 +15,11 @@
 #include "event.h"
 #include "util.h"
 
-static const char *const event_mta_names[EVENT_NMTA] = {
-	"postfix", "exim", "sendmail"
-};
-static const char *const event_dir_names[EVENT_NDIR] = {
-	"inbound", "outbound"
-};
-static const char *const event_stage_names[EVENT_NSTAGE] = {
-	"", "CONNECT", "HELO", "AUTH", "STARTTLS", "MAIL", "RCPT", "DATA",
-	"END-OF-DATA", "OTHER"
-};
+static const char *const event_mta_names[EVENT_NMTA] = {"postfix", "exim",
+    "sendmail"};
+static const char *const event_dir_names[EVENT_NDIR] = {"inbound", "outbound"};
+static const char *const event_stage_names[EVENT_NSTAGE] = {"", "CONNECT",
+    "HELO", "AUTH", "STARTTLS", "MAIL", "RCPT", "DATA", "END-OF-DATA", "OTHER"};
 
 const char *
 event_mta_name(int mta)
@@ -41,8 +36,8 @@ event_dir_name(int dir)
 const char *
 event_stage_name(int stage)
 {
-	return stage >= 0 && stage < EVENT_NSTAGE ? event_stage_names[stage] :
-	    "";
+	return stage >= 0 && stage < EVENT_NSTAGE ? event_stage_names[stage]
+						  : "";
 }
 
 /* Read 1..3 digits at *P (bounded by END); -1 when there are none. */
@@ -85,8 +80,8 @@ event_enh_parse(const char *s, size_t len, struct event_enh *e)
 int
 event_code_parse(const char *s, size_t len)
 {
-	if (len != 3 || s[0] < '2' || s[0] > '5' || s[1] < '0' ||
-	    s[1] > '5' || s[2] < '0' || s[2] > '9')
+	if (len != 3 || s[0] < '2' || s[0] > '5' || s[1] < '0' || s[1] > '5' ||
+	    s[2] < '0' || s[2] > '9')
 		return 0;
 	return (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
 }
@@ -96,27 +91,27 @@ static const struct {
 	const char *word;
 	int stage;
 } event_stage_words[] = {
-	{ "end of data", EVENT_STAGE_EOM },
-	{ "end-of-message", EVENT_STAGE_EOM },
-	{ "end-of-data", EVENT_STAGE_EOM },
-	{ "data", EVENT_STAGE_DATA },
-	{ "bdat", EVENT_STAGE_DATA },
-	{ "rcpt", EVENT_STAGE_RCPT },
-	{ "mail", EVENT_STAGE_MAIL },
-	{ "ehlo", EVENT_STAGE_HELO },
-	{ "helo", EVENT_STAGE_HELO },
-	{ "lhlo", EVENT_STAGE_HELO },
-	{ "starttls", EVENT_STAGE_STARTTLS },
-	{ "auth", EVENT_STAGE_AUTH },
-	{ "connect", EVENT_STAGE_CONNECT },
-	{ "initial connection", EVENT_STAGE_CONNECT },
-	{ "greeting", EVENT_STAGE_CONNECT },
-	{ "banner", EVENT_STAGE_CONNECT },
-	{ "check_relay", EVENT_STAGE_CONNECT },
-	{ "check_mail", EVENT_STAGE_MAIL },
-	{ "check_rcpt", EVENT_STAGE_RCPT },
-	{ "check_data", EVENT_STAGE_DATA },
-	{ "check_eom", EVENT_STAGE_EOM },
+    {"end of data", EVENT_STAGE_EOM},
+    {"end-of-message", EVENT_STAGE_EOM},
+    {"end-of-data", EVENT_STAGE_EOM},
+    {"data", EVENT_STAGE_DATA},
+    {"bdat", EVENT_STAGE_DATA},
+    {"rcpt", EVENT_STAGE_RCPT},
+    {"mail", EVENT_STAGE_MAIL},
+    {"ehlo", EVENT_STAGE_HELO},
+    {"helo", EVENT_STAGE_HELO},
+    {"lhlo", EVENT_STAGE_HELO},
+    {"starttls", EVENT_STAGE_STARTTLS},
+    {"auth", EVENT_STAGE_AUTH},
+    {"connect", EVENT_STAGE_CONNECT},
+    {"initial connection", EVENT_STAGE_CONNECT},
+    {"greeting", EVENT_STAGE_CONNECT},
+    {"banner", EVENT_STAGE_CONNECT},
+    {"check_relay", EVENT_STAGE_CONNECT},
+    {"check_mail", EVENT_STAGE_MAIL},
+    {"check_rcpt", EVENT_STAGE_RCPT},
+    {"check_data", EVENT_STAGE_DATA},
+    {"check_eom", EVENT_STAGE_EOM},
 };
 
 int
@@ -126,12 +121,14 @@ event_stage_parse(const char *s, size_t len)
 
 	if (len == 0)
 		return EVENT_STAGE_NONE;
-	for (i = 0; i < sizeof(event_stage_words) / sizeof(event_stage_words[0]);
-	    i++) {
+	for (i = 0;
+	     i < sizeof(event_stage_words) / sizeof(event_stage_words[0]);
+	     i++) {
 		wl = strlen(event_stage_words[i].word);
 		/* a whole word: "MAIL FROM" is MAIL, "mailbox" is not */
 		if (len >= wl &&
-		    util_memcasemem(s, wl, event_stage_words[i].word, wl) == s &&
+		    util_memcasemem(s, wl, event_stage_words[i].word, wl) ==
+			s &&
 		    (len == wl || !isalnum((unsigned char)s[wl])))
 			return event_stage_words[i].stage;
 	}

@@ -129,10 +129,10 @@ const char *
 kb_class_name(int cls)
 {
 	static const char *const name[] = {
-		"2xx Positive Completion",
-		"3xx Positive Intermediate",
-		"4xx Transient Negative Completion",
-		"5xx Permanent Negative Completion",
+	    "2xx Positive Completion",
+	    "3xx Positive Intermediate",
+	    "4xx Transient Negative Completion",
+	    "5xx Permanent Negative Completion",
 	};
 
 	if (cls < 2 || cls > 5)
@@ -161,14 +161,14 @@ const char *
 kb_subject_name(int subject)
 {
 	static const char *const name[] = {
-		"Other or Undefined Status",
-		"Addressing Status",
-		"Mailbox Status",
-		"Mail System Status",
-		"Network and Routing Status",
-		"Mail Delivery Protocol Status",
-		"Message Content or Media Status",
-		"Security or Policy Status",
+	    "Other or Undefined Status",
+	    "Addressing Status",
+	    "Mailbox Status",
+	    "Mail System Status",
+	    "Network and Routing Status",
+	    "Mail Delivery Protocol Status",
+	    "Message Content or Media Status",
+	    "Security or Policy Status",
 	};
 
 	if (subject < 0 || subject >= (int)KB_NELEM(name))
@@ -198,8 +198,7 @@ kb_stage_find(int code, const struct event_enh *enh, int stage)
 	int none, match;
 
 	none = enh == NULL || (enh->subject == 0 && enh->detail == 0);
-	for (s = kb_stage_tab; s < kb_stage_tab + KB_NELEM(kb_stage_tab);
-	    s++) {
+	for (s = kb_stage_tab; s < kb_stage_tab + KB_NELEM(kb_stage_tab); s++) {
 		if (s->code != code || s->stage != stage)
 			continue;
 		if (s->subject < 0)

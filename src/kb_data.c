@@ -27,12 +27,14 @@
 
 /* A reading that depends on where in the session a code was seen. */
 struct kb_stage {
-	int code;                   /* basic code, e.g. 550 */
-	int stage;                  /* enum event_stage */
-	int subject, detail;        /* enhanced code to match; -1: none/X.0.0 */
+	int code;            /* basic code, e.g. 550 */
+	int stage;           /* enum event_stage */
+	int subject, detail; /* enhanced code to match; -1: none/X.0.0 */
 	const struct kb_entry *e;
 };
 
+/* The tables are laid out by hand, one field a line group. */
+/* clang-format off */
 static const struct kb_entry kb_basic_tab[] = {
 	{ "211", "System status",
 	  "A status report about the server itself, or a reply to a request "
@@ -1454,3 +1456,4 @@ static const struct kb_stage kb_stage_tab[] = {
 	{ 554, EVENT_STAGE_DATA,    -1, -1, &kb_stage_ent[6] },
 	{ 554, EVENT_STAGE_DATA,     5,  1, &kb_stage_ent[6] },
 };
+/* clang-format on */

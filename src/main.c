@@ -31,30 +31,30 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-"Usage: smtplog [OPTION]... [FILE]...\n"
-"Count the SMTP replies in Postfix, Exim and Sendmail logs by class and code,\n"
-"and explain the most frequent failures with advice on fixing them.\n"
-"With no FILE, or when FILE is -, read standard input.\n"
-"\n"
-"  -f, --format=FORMAT   output format: %s (default text)\n"
-"  -n, --top=N           explain the N most frequent failures (default 10)\n"
-"      --peers=N         list N domains and hosts per failure (default 5)\n"
-"  -p, --patterns=DIR    load the *.pat pattern files from DIR\n"
-"      --trace           print what became of each line instead of a report\n"
-"                        (event, noreply, unparsed, other, noheader, marker)\n"
-"      --color[=WHEN]    colour the text report: auto, always, never\n"
-"                        (default auto: only on a terminal, never with NO_COLOR)\n"
-"  -h, --help            show this help and exit\n"
-"  -V, --version         show the version and exit\n"
-"\n"
-"Input formats are recognised per line: classic syslog, RFC 3339 syslog,\n"
-"journalctl -o short, short-iso, short-precise, short-full and short-unix,\n"
-"and Exim's own mainlog and rejectlog.\n"
-"\n"
-"Exit status: 0 success, 1 an input could not be read, 2 usage error or\n"
-"bad pattern file.\n"
-"Patterns directory by default: %s\n"
-"See smtplog(1) for the JSON schema and the pattern file format.\n",
+	    "Usage: smtplog [OPTION]... [FILE]...\n"
+	    "Count the SMTP replies in Postfix, Exim and Sendmail logs by class and code,\n"
+	    "and explain the most frequent failures with advice on fixing them.\n"
+	    "With no FILE, or when FILE is -, read standard input.\n"
+	    "\n"
+	    "  -f, --format=FORMAT   output format: %s (default text)\n"
+	    "  -n, --top=N           explain the N most frequent failures (default 10)\n"
+	    "      --peers=N         list N domains and hosts per failure (default 5)\n"
+	    "  -p, --patterns=DIR    load the *.pat pattern files from DIR\n"
+	    "      --trace           print what became of each line instead of a report\n"
+	    "                        (event, noreply, unparsed, other, noheader, marker)\n"
+	    "      --color[=WHEN]    colour the text report: auto, always, never\n"
+	    "                        (default auto: only on a terminal, never with NO_COLOR)\n"
+	    "  -h, --help            show this help and exit\n"
+	    "  -V, --version         show the version and exit\n"
+	    "\n"
+	    "Input formats are recognised per line: classic syslog, RFC 3339 syslog,\n"
+	    "journalctl -o short, short-iso, short-precise, short-full and short-unix,\n"
+	    "and Exim's own mainlog and rejectlog.\n"
+	    "\n"
+	    "Exit status: 0 success, 1 an input could not be read, 2 usage error or\n"
+	    "bad pattern file.\n"
+	    "Patterns directory by default: %s\n"
+	    "See smtplog(1) for the JSON schema and the pattern file format.\n",
 	    report_names(), SMTPLOG_PATTERNS_DIR);
 }
 
@@ -127,8 +127,10 @@ reference_now(void)
 	errno = 0;
 	v = strtoll(s, &end, 10);
 	if (errno || *end != '\0') {
-		util_warn("SMTPLOG_NOW: not a number of seconds since the epoch: "
-		    "'%s'", s);
+		util_warn(
+		    "SMTPLOG_NOW: not a number of seconds since the epoch: "
+		    "'%s'",
+		    s);
 		exit(2);
 	}
 	return (time_t)v;
@@ -137,32 +139,30 @@ reference_now(void)
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "top", required_argument, NULL, 'n' },
-		{ "peers", required_argument, NULL, 'P' },
-		{ "patterns", required_argument, NULL, 'p' },
-		{ "color", optional_argument, NULL, 'C' },
-		{ "colour", optional_argument, NULL, 'C' },
-		{ "trace", no_argument, NULL, 'T' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct option longopts[] = {{"format", required_argument,
+						     NULL, 'f'},
+	    {"top", required_argument, NULL, 'n'},
+	    {"peers", required_argument, NULL, 'P'},
+	    {"patterns", required_argument, NULL, 'p'},
+	    {"color", optional_argument, NULL, 'C'},
+	    {"colour", optional_argument, NULL, 'C'},
+	    {"trace", no_argument, NULL, 'T'}, {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, 'V'}, {NULL, 0, NULL, 0}};
 	const struct report_format *fmt = report_find("text");
-	struct report_opts ro = { 10, 5, 0, 0 };
+	struct report_opts ro = {10, 5, 0, 0};
 	const char *popt = NULL, *color = "auto", *dir;
 	char err[1024], buf[PATH_MAX];
 	struct pat_set *pats;
 	struct run r;
 	int c, i, status, trace = 0;
 
-	while ((c = getopt_long(argc, argv, "f:n:p:hV", longopts, NULL)) != -1) {
+	while (
+	    (c = getopt_long(argc, argv, "f:n:p:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if ((fmt = report_find(optarg)) == NULL) {
-				util_warn("unknown format '%s' (known: %s)", optarg,
-				    report_names());
+				util_warn("unknown format '%s' (known: %s)",
+				    optarg, report_names());
 				return 2;
 			}
 			break;
@@ -179,8 +179,10 @@ main(int argc, char **argv)
 			color = optarg ? optarg : "always";
 			if (strcmp(color, "auto") && strcmp(color, "always") &&
 			    strcmp(color, "never")) {
-				util_warn("--color takes auto, always or never, "
-				    "not '%s'", color);
+				util_warn(
+				    "--color takes auto, always or never, "
+				    "not '%s'",
+				    color);
 				return 2;
 			}
 			break;
@@ -194,7 +196,8 @@ main(int argc, char **argv)
 			printf("smtplog %s\n", PACKAGE_VERSION);
 			return 0;
 		default:
-			fprintf(stderr, "Try 'smtplog --help' for more "
+			fprintf(stderr,
+			    "Try 'smtplog --help' for more "
 			    "information.\n");
 			return 2;
 		}

@@ -38,13 +38,19 @@
 #define PAT_CACHE 64
 
 enum pat_group {
-	G_CODE, G_ENH, G_DSN, G_STATUS, G_HOST, G_DOMAIN, G_RCPT, G_STAGE,
-	G_TEXT, PAT_NGROUPS
+	G_CODE,
+	G_ENH,
+	G_DSN,
+	G_STATUS,
+	G_HOST,
+	G_DOMAIN,
+	G_RCPT,
+	G_STAGE,
+	G_TEXT,
+	PAT_NGROUPS
 };
-static const char *const pat_group_names[PAT_NGROUPS] = {
-	"code", "enh", "dsn", "status", "host", "domain", "rcpt", "stage",
-	"text"
-};
+static const char *const pat_group_names[PAT_NGROUPS] = {"code", "enh", "dsn",
+    "status", "host", "domain", "rcpt", "stage", "text"};
 
 enum pat_kind { PAT_RULE_EVENT, PAT_RULE_IGNORE };
 
@@ -57,16 +63,16 @@ struct pat_rule {
 	enum pat_kind kind;
 	char *name;
 	struct pat_re re;
-	int group[PAT_NGROUPS];     /* group number, or -1 */
-	int dir;                    /* EVENT_IN / EVENT_OUT */
-	int cls;                    /* fallback class, 0 none */
-	int code;                   /* inferred basic code, 0 none */
-	struct event_enh enh;       /* inferred enhanced code */
-	int stage;                  /* default stage */
+	int group[PAT_NGROUPS]; /* group number, or -1 */
+	int dir;                /* EVENT_IN / EVENT_OUT */
+	int cls;                /* fallback class, 0 none */
+	int code;               /* inferred basic code, 0 none */
+	struct event_enh enh;   /* inferred enhanced code */
+	int stage;              /* default stage */
 };
 
 struct pat_mta {
-	int mta;                    /* enum event_mta */
+	int mta; /* enum event_mta */
 	char *file;
 	struct pat_re program;
 	struct pat_re candidate;
@@ -80,7 +86,7 @@ struct pat_mta {
 struct pat_cache_slot {
 	char prog[48];
 	size_t len;
-	int mta;                    /* index into mtas, -1 none; -2 empty */
+	int mta; /* index into mtas, -1 none; -2 empty */
 };
 
 struct pat_set {
@@ -175,7 +181,7 @@ pat_limit_hits(const struct pat_set *set)
 /* Write "file:line: message" into the caller's buffer; returns -1. */
 static int
 pat_err(char *err, size_t errlen, const char *file, size_t line,
-        const char *fmt, ...)
+    const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -191,8 +197,8 @@ pat_err(char *err, size_t errlen, const char *file, size_t line,
 
 /* Compile one regex in byte mode, then JIT it when possible. */
 static int
-pat_compile(struct pat_re *re, const char *src, size_t srclen,
-            const char *file, size_t line, char *err, size_t errlen)
+pat_compile(struct pat_re *re, const char *src, size_t srclen, const char *file,
+    size_t line, char *err, size_t errlen)
 {
 	int ec;
 	PCRE2_SIZE off;
@@ -259,7 +265,7 @@ pat_mta_id(const char *w, size_t n)
 /* Apply one "key=value" attribute of an event rule. */
 static int
 pat_attr(struct pat_rule *r, const char *w, size_t n, const char *file,
-         size_t line, char *err, size_t errlen)
+    size_t line, char *err, size_t errlen)
 {
 	const char *eq = memchr(w, '=', n);
 	size_t kl, vl;
@@ -312,8 +318,8 @@ pat_is_attr(const char *w, size_t n)
 
 /* Parse "event NAME attrs... REGEX" or "ignore NAME REGEX". */
 static int
-pat_parse_rule(struct pat_mta *m, enum pat_kind kind, char *p,
-               const char *file, size_t line, char *err, size_t errlen)
+pat_parse_rule(struct pat_mta *m, enum pat_kind kind, char *p, const char *file,
+    size_t line, char *err, size_t errlen)
 {
 	struct pat_rule r;
 	char *w, *save;
@@ -338,8 +344,8 @@ pat_parse_rule(struct pat_mta *m, enum pat_kind kind, char *p,
 			goto fail;
 	}
 	if (kind == PAT_RULE_EVENT && r.dir < 0) {
-		pat_err(err, errlen, file, line, "event rule '%s' needs dir=",
-		    r.name);
+		pat_err(err, errlen, file, line,
+		    "event rule '%s' needs dir=", r.name);
 		goto fail;
 	}
 	w = pat_rest(p, &n);
@@ -367,7 +373,7 @@ fail:
 /* Handle one non-blank, non-comment line of a pattern file. */
 static int
 pat_directive(struct pat_mta *m, char *p, const char *file, size_t line,
-              char *err, size_t errlen)
+    char *err, size_t errlen)
 {
 	size_t n, rl;
 	char *w = pat_word(&p, &n), *rest;
@@ -421,8 +427,7 @@ pat_directive(struct pat_mta *m, char *p, const char *file, size_t line,
 }
 
 int
-pat_load_file(struct pat_set *set, const char *path, char *err,
-              size_t errlen)
+pat_load_file(struct pat_set *set, const char *path, char *err, size_t errlen)
 {
 	struct pat_mta m;
 	FILE *fp;
@@ -440,7 +445,8 @@ pat_load_file(struct pat_set *set, const char *path, char *err,
 	m.file = xstrdup(path);
 	while ((len = getline(&buf, &cap, fp)) >= 0) {
 		line++;
-		while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+		while (
+		    len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
 			buf[--len] = '\0';
 		if (memchr(buf, '\0', (size_t)len) != NULL) {
 			pat_err(err, errlen, path, line, "NUL byte in line");
@@ -459,8 +465,10 @@ pat_load_file(struct pat_set *set, const char *path, char *err,
 		goto out;
 	}
 	if (m.mta < 0 || m.program.code == NULL || m.nrules == 0) {
-		snprintf(err, errlen, "%s: needs 'mta', 'program' and at least "
-		    "one rule", path);
+		snprintf(err, errlen,
+		    "%s: needs 'mta', 'program' and at least "
+		    "one rule",
+		    path);
 		goto out;
 	}
 	set->mtas = xrealloc(set->mtas, (size_t)(set->nmtas + 1) * sizeof(m));
@@ -530,8 +538,8 @@ out:
 static int
 pat_run(struct pat_set *set, struct pat_re *re, const char *s, size_t n)
 {
-	int rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, 0, 0, re->md,
-	    set->mctx);
+	int rc =
+	    pcre2_match(re->code, (PCRE2_SPTR)s, n, 0, 0, re->md, set->mctx);
 
 	if (rc >= 0)
 		return 1;
@@ -559,7 +567,7 @@ pat_mta_for(struct pat_set *set, const struct syslog_hdr *hdr)
 		return slot->mta;
 	for (k = 0; k < set->nmtas; k++) {
 		if (pat_run(set, &set->mtas[k].program, hdr->prog,
-		    hdr->proglen) == 1) {
+			hdr->proglen) == 1) {
 			found = k;
 			break;
 		}
@@ -596,17 +604,15 @@ pat_status_class(const char *w, size_t n)
 	static const struct {
 		const char *word;
 		int cls;
-	} words[] = {
-		{ "sent", 2 }, { "delivered", 2 }, { "deliverable", 2 },
-		{ "deferred", 4 }, { "bounced", 5 }, { "expired", 5 },
-		{ "undeliverable", 5 }, { "rejected", 5 }
-	};
+	} words[] = {{"sent", 2}, {"delivered", 2}, {"deliverable", 2},
+	    {"deferred", 4}, {"bounced", 5}, {"expired", 5},
+	    {"undeliverable", 5}, {"rejected", 5}};
 	size_t i;
 
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (strlen(words[i].word) <= n &&
 		    util_memcasemem(w, strlen(words[i].word), words[i].word,
-		    strlen(words[i].word)) == w)
+			strlen(words[i].word)) == w)
 			return words[i].cls;
 	return 0;
 }
@@ -614,7 +620,7 @@ pat_status_class(const char *w, size_t n)
 /* Fill EV from the last match of event rule R over S. */
 static int
 pat_fill(const struct pat_mta *m, const struct pat_rule *r, const char *s,
-         struct event *ev)
+    struct event *ev)
 {
 	const char *v;
 	size_t n = 0;
@@ -645,7 +651,7 @@ pat_fill(const struct pat_mta *m, const struct pat_rule *r, const char *s,
 	if (ev->cls == 0)
 		ev->cls = r->cls;
 	if (ev->cls != 2 && ev->cls != 4 && ev->cls != 5)
-		return -1;   /* a 1xx/3xx or unknown outcome: not a final reply */
+		return -1; /* a 1xx/3xx or unknown outcome: not a final reply */
 	if ((v = pat_group(r, s, G_STAGE, &n)) != NULL)
 		ev->stage = event_stage_parse(v, n);
 	if (ev->stage == EVENT_STAGE_NONE)
@@ -691,7 +697,7 @@ pat_prefilter(const struct pat_mta *m, const char *s, size_t n)
 
 enum pat_result
 pat_match(struct pat_set *set, int idx, const char *s, size_t n,
-          struct event *ev)
+    struct event *ev)
 {
 	struct pat_mta *m;
 	int i, rc, limited = 0;
@@ -719,8 +725,7 @@ pat_match(struct pat_set *set, int idx, const char *s, size_t n,
 	}
 	if (limited)
 		return PAT_UNPARSED;
-	if (m->candidate.code != NULL &&
-	    pat_run(set, &m->candidate, s, n) == 1)
+	if (m->candidate.code != NULL && pat_run(set, &m->candidate, s, n) == 1)
 		return PAT_UNPARSED;
 	return PAT_NOREPLY;
 }

@@ -13,11 +13,8 @@
 #include "report.h"
 #include "util.h"
 
-static const struct report_format report_formats[] = {
-	{ "text", report_text },
-	{ "json", report_json },
-	{ NULL, NULL }
-};
+static const struct report_format report_formats[] = {{"text", report_text},
+    {"json", report_json}, {NULL, NULL}};
 
 const struct report_format *
 report_find(const char *name)
@@ -62,7 +59,7 @@ report_row_cmp(const void *pa, const void *pb)
 
 struct report_row *
 report_rows(const struct agg_cell *cells, size_t n, enum report_by by,
-            size_t *nrows)
+    size_t *nrows)
 {
 	struct report_row *rows = xcalloc(n + 1, sizeof(*rows));
 	size_t i, j, k = 0;

@@ -45,8 +45,8 @@ json_col(const struct report_row *r, int col)
 
 /* One {"key": count, ...} object of a view, for one column. */
 static void
-json_view(FILE *fp, const struct report_row *rows, size_t n,
-          enum report_by by, int col)
+json_view(FILE *fp, const struct report_row *rows, size_t n, enum report_by by,
+    int col)
 {
 	size_t i;
 	int first = 1;
@@ -73,7 +73,7 @@ json_view(FILE *fp, const struct report_row *rows, size_t n,
 /* "events", "by_class", "by_code", "by_enhanced" of one column. */
 static void
 json_block(FILE *fp, struct report_row *const rows[3], const size_t n[3],
-           int col, const char *indent)
+    int col, const char *indent)
 {
 	uint64_t events = 0;
 	size_t i;
@@ -93,7 +93,7 @@ json_block(FILE *fp, struct report_row *const rows[3], const size_t n[3],
 /* A list of peers: [{"name": ..., "count": N}, ...]. */
 static void
 json_peers(FILE *fp, const struct agg *a, const struct agg_top *t,
-           enum agg_peer_kind kind, size_t max)
+    enum agg_peer_kind kind, size_t max)
 {
 	struct agg_peer *p;
 	size_t n, i;
@@ -112,7 +112,7 @@ json_peers(FILE *fp, const struct agg *a, const struct agg_top *t,
 /* One element of "top". */
 static void
 json_top(FILE *fp, const struct agg *a, const struct agg_top *t,
-         const struct report_opts *o)
+    const struct report_opts *o)
 {
 	struct kb_advice adv;
 	char code[8], enh[16];
@@ -188,18 +188,22 @@ report_json(FILE *fp, const struct agg *a, const struct report_opts *o)
 	fprintf(fp, "  \"noreply\": %" PRIu64 ",\n", c->kind[AGG_NOREPLY]);
 	fprintf(fp, "  \"unparsed\": %" PRIu64 ",\n", c->kind[AGG_UNPARSED]);
 	fprintf(fp, "  \"skipped\": %" PRIu64 ",\n", skipped);
-	fprintf(fp, "  \"skipped_detail\": {\"other_program\": %" PRIu64
-	    ", \"no_header\": %" PRIu64 ", \"journal_marker\": %" PRIu64
-	    "},\n", c->kind[AGG_SKIP_OTHER], c->kind[AGG_SKIP_NOHDR],
+	fprintf(fp,
+	    "  \"skipped_detail\": {\"other_program\": %" PRIu64
+	    ", \"no_header\": %" PRIu64 ", \"journal_marker\": %" PRIu64 "},\n",
+	    c->kind[AGG_SKIP_OTHER], c->kind[AGG_SKIP_NOHDR],
 	    c->kind[AGG_SKIP_MARKER]);
 	fprintf(fp, "  \"overlong\": %" PRIu64 ",\n", c->overlong);
-	fprintf(fp, "  \"accounting\": {\"lines\": %" PRIu64 ", \"sum\": %"
-	    PRIu64 ", \"balanced\": %s},\n", c->lines, sum,
-	    sum == c->lines ? "true" : "false");
+	fprintf(fp,
+	    "  \"accounting\": {\"lines\": %" PRIu64 ", \"sum\": %" PRIu64
+	    ", \"balanced\": %s},\n",
+	    c->lines, sum, sum == c->lines ? "true" : "false");
 	fprintf(fp, "  \"inferred\": %" PRIu64 ",\n", c->inferred);
 	fprintf(fp, "  \"no_code\": %" PRIu64 ",\n", no_code);
-	fprintf(fp, "  \"other_rows\": {\"events\": %" PRIu64 ", \"peers\": %"
-	    PRIu64 "},\n", c->other_cells, c->other_peers);
+	fprintf(fp,
+	    "  \"other_rows\": {\"events\": %" PRIu64 ", \"peers\": %" PRIu64
+	    "},\n",
+	    c->other_cells, c->other_peers);
 	fprintf(fp, "  \"match_limit_hits\": %" PRIu64 ",\n", c->limit_hits);
 	fputs("  \"mail_lines\": {", fp);
 	for (m = 0; m < EVENT_NMTA; m++)
@@ -209,8 +213,9 @@ report_json(FILE *fp, const struct agg *a, const struct report_opts *o)
 	if (c->first <= c->last) {
 		report_time(t0, sizeof(t0), c->first);
 		report_time(t1, sizeof(t1), c->last);
-		fprintf(fp, "  \"time\": {\"first\": \"%s\", \"last\": \"%s\"},\n",
-		    t0, t1);
+		fprintf(fp,
+		    "  \"time\": {\"first\": \"%s\", \"last\": \"%s\"},\n", t0,
+		    t1);
 	} else
 		fputs("  \"time\": null,\n", fp);
 	fputs("  \"by_class\": ", fp);
@@ -225,7 +230,8 @@ report_json(FILE *fp, const struct agg *a, const struct report_opts *o)
 	json_block(fp, rows, n, JC_OUT, "  ");
 	fputs(",\n  \"by_mta\": {", fp);
 	for (m = 0; m < EVENT_NMTA; m++) {
-		fprintf(fp, "%s\n    \"%s\": ", m ? "," : "", event_mta_name(m));
+		fprintf(fp, "%s\n    \"%s\": ", m ? "," : "",
+		    event_mta_name(m));
 		json_block(fp, rows, n, JC_MTA0 + m, "    ");
 	}
 	fputs("\n  },\n  \"top\": [", fp);

@@ -62,7 +62,8 @@ txt_pct(char *buf, size_t n, uint64_t part, uint64_t whole)
 	if (whole == 0)
 		snprintf(buf, n, "-");
 	else
-		snprintf(buf, n, "%.1f%%", 100.0 * (double)part / (double)whole);
+		snprintf(buf, n, "%.1f%%",
+		    100.0 * (double)part / (double)whole);
 }
 
 /* Print a paragraph, wrapped at 76 columns with INDENT spaces. */
@@ -109,8 +110,8 @@ txt_mtas(const struct agg_counts *c)
 
 /* Header of a count table: the key, in, out, each MTA, total, share. */
 static void
-txt_table_head(FILE *fp, const struct report_opts *o, const char *key,
-               int keyw, int mask)
+txt_table_head(FILE *fp, const struct report_opts *o, const char *key, int keyw,
+    int mask)
 {
 	int m;
 
@@ -166,39 +167,51 @@ txt_summary(FILE *fp, const struct agg_counts *c, const struct report_opts *o)
 	for (m = 0; m < EVENT_NMTA; m++) {
 		if (c->mail[m] == 0)
 			continue;
-		fprintf(fp, "%s%s %" PRIu64, first ? "" : ", ", event_mta_name(m),
-		    c->mail[m]);
+		fprintf(fp, "%s%s %" PRIu64, first ? "" : ", ",
+		    event_mta_name(m), c->mail[m]);
 		first = 0;
 	}
 	fputs(first ? "none\n" : "\n", fp);
-	fprintf(fp, "  events              %" PRIu64
-	    "  (SMTP replies and delivery outcomes)\n", c->kind[AGG_EVENT]);
+	fprintf(fp,
+	    "  events              %" PRIu64
+	    "  (SMTP replies and delivery outcomes)\n",
+	    c->kind[AGG_EVENT]);
 	if (c->inferred)
-		fprintf(fp, "    code inferred     %" PRIu64
-		    "  (the MTA did not log the code it sent)\n", c->inferred);
-	fprintf(fp, "  mail, no reply      %" PRIu64 "\n", c->kind[AGG_NOREPLY]);
-	fprintf(fp, "  unparsed            %" PRIu64
+		fprintf(fp,
+		    "    code inferred     %" PRIu64
+		    "  (the MTA did not log the code it sent)\n",
+		    c->inferred);
+	fprintf(fp, "  mail, no reply      %" PRIu64 "\n",
+	    c->kind[AGG_NOREPLY]);
+	fprintf(fp,
+	    "  unparsed            %" PRIu64
 	    "  (mail lines with a reply no pattern understood)\n",
 	    c->kind[AGG_UNPARSED]);
-	fprintf(fp, "  skipped             %" PRIu64 "  (other programs %" PRIu64
-	    ", no header %" PRIu64 ", journal markers %" PRIu64 ")\n", skipped,
-	    c->kind[AGG_SKIP_OTHER], c->kind[AGG_SKIP_NOHDR],
+	fprintf(fp,
+	    "  skipped             %" PRIu64 "  (other programs %" PRIu64
+	    ", no header %" PRIu64 ", journal markers %" PRIu64 ")\n",
+	    skipped, c->kind[AGG_SKIP_OTHER], c->kind[AGG_SKIP_NOHDR],
 	    c->kind[AGG_SKIP_MARKER]);
 	if (c->overlong)
-		fprintf(fp, "  overlong            %" PRIu64
-		    "  (longer than the line limit, skipped)\n", c->overlong);
+		fprintf(fp,
+		    "  overlong            %" PRIu64
+		    "  (longer than the line limit, skipped)\n",
+		    c->overlong);
 	if (c->limit_hits)
-		fprintf(fp, "  match limit hits    %" PRIu64
-		    "  (a pattern gave up; counted as unparsed)\n", c->limit_hits);
+		fprintf(fp,
+		    "  match limit hits    %" PRIu64
+		    "  (a pattern gave up; counted as unparsed)\n",
+		    c->limit_hits);
 	if (c->other_cells || c->other_peers)
-		fprintf(fp, "  table caps reached  %" PRIu64 " events and %"
-		    PRIu64 " peers counted as \"other\"\n", c->other_cells,
-		    c->other_peers);
+		fprintf(fp,
+		    "  table caps reached  %" PRIu64 " events and %" PRIu64
+		    " peers counted as \"other\"\n",
+		    c->other_cells, c->other_peers);
 }
 
 static void
 txt_classes(FILE *fp, const struct report_row *rows, size_t n, int mask,
-            uint64_t events, const struct report_opts *o)
+    uint64_t events, const struct report_opts *o)
 {
 	size_t i;
 
@@ -217,16 +230,16 @@ txt_classes(FILE *fp, const struct report_row *rows, size_t n, int mask,
 }
 
 static void
-txt_codes(FILE *fp, const struct report_row *rows, size_t n,
-          enum report_by by, int mask, uint64_t events,
-          const struct report_opts *o)
+txt_codes(FILE *fp, const struct report_row *rows, size_t n, enum report_by by,
+    int mask, uint64_t events, const struct report_opts *o)
 {
 	const struct kb_entry *e;
 	char key[16];
 	size_t i;
 
-	txt_heading(fp, o, by == REPORT_BY_CODE ? "Basic reply codes" :
-	    "Enhanced status codes");
+	txt_heading(fp, o,
+	    by == REPORT_BY_CODE ? "Basic reply codes"
+				 : "Enhanced status codes");
 	if (n == 0) {
 		fputs("  none logged\n", fp);
 		return;
@@ -238,7 +251,8 @@ txt_codes(FILE *fp, const struct report_row *rows, size_t n,
 			e = kb_basic(rows[i].code);
 		} else {
 			event_enh_str(&rows[i].enh, key, sizeof(key));
-			e = kb_enhanced(rows[i].enh.subject, rows[i].enh.detail);
+			e = kb_enhanced(rows[i].enh.subject,
+			    rows[i].enh.detail);
 		}
 		fputs("  ", fp);
 		txt_on(fp, o, txt_class_color(rows[i].cls));
@@ -252,7 +266,7 @@ txt_codes(FILE *fp, const struct report_row *rows, size_t n,
 /* A list of peers on one line: "example.net (12), example.org (3)". */
 static void
 txt_peers(FILE *fp, const struct agg *a, const struct agg_top *t,
-          enum agg_peer_kind kind, const char *label, size_t max)
+    enum agg_peer_kind kind, const char *label, size_t max)
 {
 	struct agg_peer *p;
 	size_t n, i;
@@ -291,8 +305,8 @@ txt_top(FILE *fp, const struct agg *a, const struct report_opts *o)
 		event_enh_str(&t->enh, enh, sizeof(enh));
 		fprintf(fp, "\n  %zu. ", i + 1);
 		txt_on(fp, o, txt_class_color(t->cls));
-		fprintf(fp, "%s%s%s", t->code ? code : "", t->code &&
-		    t->enh.cls ? " " : "", enh);
+		fprintf(fp, "%s%s%s", t->code ? code : "",
+		    t->code && t->enh.cls ? " " : "", enh);
 		if (!t->code && !t->enh.cls)
 			fprintf(fp, "%dxx (no code logged)", t->cls);
 		txt_off(fp, o);
@@ -307,7 +321,8 @@ txt_top(FILE *fp, const struct agg *a, const struct report_opts *o)
 		if (t->stage)
 			fprintf(fp, ", at %s", event_stage_name(t->stage));
 		if (t->inferred)
-			fprintf(fp, ", code inferred for %" PRIu64, t->inferred);
+			fprintf(fp, ", code inferred for %" PRIu64,
+			    t->inferred);
 		fputc('\n', fp);
 		txt_on(fp, o, C_BOLD);
 		fprintf(fp, "     %s\n", adv.title);

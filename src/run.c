@@ -41,16 +41,17 @@ run_done(struct run *r)
  */
 static void
 run_trace(struct run *r, const char *kind, int mta, const struct event *ev,
-          const char *line, size_t len)
+    const char *line, size_t len)
 {
 	char enh[16];
 
-	fprintf(r->trace, "%-9s %-8s", kind, mta >= 0 ? event_mta_name(mta) :
-	    "-");
+	fprintf(r->trace, "%-9s %-8s", kind,
+	    mta >= 0 ? event_mta_name(mta) : "-");
 	if (ev != NULL)
-		fprintf(r->trace, " %-3s %dxx %3d %-7s", ev->dir == EVENT_IN ?
-		    "in" : "out", ev->cls, ev->code,
-		    ev->enh.cls ? event_enh_str(&ev->enh, enh, sizeof(enh)) : "-");
+		fprintf(r->trace, " %-3s %dxx %3d %-7s",
+		    ev->dir == EVENT_IN ? "in" : "out", ev->cls, ev->code,
+		    ev->enh.cls ? event_enh_str(&ev->enh, enh, sizeof(enh))
+				: "-");
 	fputc('\t', r->trace);
 	util_put_text(r->trace, line, len);
 	fputc('\n', r->trace);
@@ -58,7 +59,7 @@ run_trace(struct run *r, const char *kind, int mta, const struct event *ev,
 
 void
 run_line(struct run *r, const char *line, size_t len, const char *name,
-         uint64_t lineno)
+    uint64_t lineno)
 {
 	struct syslog_hdr h;
 	struct event ev;

@@ -23,10 +23,10 @@
 struct scan {
 	int fd;
 	char *buf;
-	size_t start;      /* first byte not yet handed out */
-	size_t end;        /* end of valid data */
+	size_t start; /* first byte not yet handed out */
+	size_t end;   /* end of valid data */
 	int eof;
-	int skipping;      /* inside an overlong line: drop until newline */
+	int skipping; /* inside an overlong line: drop until newline */
 	uint64_t overlong;
 	uint64_t bytes;
 };

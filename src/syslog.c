@@ -117,7 +117,7 @@ syslog_offset(const char *s, size_t len, size_t *i, struct syslog_hdr *h)
  */
 static enum syslog_fmt
 syslog_rest(const char *s, size_t len, size_t i, struct syslog_hdr *h,
-            enum syslog_fmt fmt)
+    enum syslog_fmt fmt)
 {
 	size_t t0, t1, p0, p1, colon;
 	const char *sp;
@@ -229,8 +229,9 @@ syslog_full(const char *s, size_t len, struct syslog_hdr *h)
 			i++;
 		if (i == z)
 			return SYSLOG_NONE;
-		if ((i - z == 3 && (memcmp(s + z, "UTC", 3) == 0 ||
-		    memcmp(s + z, "GMT", 3) == 0))) {
+		if ((i - z == 3 &&
+			(memcmp(s + z, "UTC", 3) == 0 ||
+			    memcmp(s + z, "GMT", 3) == 0))) {
 			h->has_offset = 1;
 			h->utc_offset = 0;
 		}
@@ -402,8 +403,8 @@ syslog_compose_prefix(const char *s, size_t len)
 	return 0;
 }
 
-static enum syslog_fmt syslog_parse1(const char *s, size_t len,
-                                     struct syslog_hdr *h);
+static enum syslog_fmt
+syslog_parse1(const char *s, size_t len, struct syslog_hdr *h);
 
 enum syslog_fmt
 syslog_parse(const char *s, size_t len, struct syslog_hdr *h)
@@ -430,8 +431,9 @@ syslog_parse1(const char *s, size_t len, struct syslog_hdr *h)
 	if (len < 16)
 		return SYSLOG_NONE;
 	if (s[0] >= 'A' && s[0] <= 'Z') {
-		f = s[4] >= '0' && s[4] <= '9' && s[8] == '-' ?
-		    syslog_full(s, len, h) : syslog_bsd(s, len, h);
+		f = s[4] >= '0' && s[4] <= '9' && s[8] == '-'
+		    ? syslog_full(s, len, h)
+		    : syslog_bsd(s, len, h);
 	} else if (s[0] >= '0' && s[0] <= '9') {
 		if (s[4] == '-' && s[10] == 'T')
 			f = syslog_rfc3339(s, len, h);
@@ -472,8 +474,8 @@ syslog_clock_init(struct syslog_clock *c, time_t now)
 static int
 syslog_valid(int y, int mon, int mday, int hour, int min, int sec)
 {
-	static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
+	static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31};
 	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 
 	if (mon < 1 || mon > 12 || mday < 1 || mday > mdays[mon - 1] ||
@@ -527,7 +529,8 @@ syslog_time(const struct syslog_hdr *h, struct syslog_clock *c, time_t *t)
 	if (!syslog_valid(y, h->mon, h->mday, h->hour, h->min, h->sec))
 		return -1;
 	if (h->has_offset) {
-		*t = (time_t)(syslog_days_from_civil(y, h->mon, h->mday) * 86400 +
+		*t = (time_t)(syslog_days_from_civil(y, h->mon, h->mday) *
+			86400 +
 		    h->hour * 3600 + h->min * 60 + h->sec - h->utc_offset);
 		return 0;
 	}

@@ -154,7 +154,8 @@ util_put_text(FILE *fp, const char *s, size_t len)
 		} else if (p[i] >= 0x20 && p[i] < 0x7f) {
 			fputc(p[i], fp);
 			i++;
-		} else if (p[i] >= 0x80 && (n = util_utf8_len(p + i, len - i))) {
+		} else if (p[i] >= 0x80 &&
+		    (n = util_utf8_len(p + i, len - i))) {
 			fwrite(p + i, 1, n, fp);
 			i += n;
 		} else {

@@ -29,7 +29,7 @@
 /* An event; HOST and DOMAIN may be NULL. */
 static struct event
 ev(int mta, int dir, int cls, int code, int ec, int es, int ed, int stage,
-   const char *host, const char *domain)
+    const char *host, const char *domain)
 {
 	struct event e;
 
@@ -79,11 +79,13 @@ check_cells(const struct agg *a, const struct want_cell *w, size_t nw)
 		    c[i].enh.detail != w[i].ed || c[i].stage != w[i].stage ||
 		    c[i].other != w[i].other || c[i].count != w[i].count ||
 		    c[i].inferred != w[i].inferred)
-			fail_msg("cell %zu: got dir %d mta %d cls %d code %d "
+			fail_msg(
+			    "cell %zu: got dir %d mta %d cls %d code %d "
 			    "enh %d.%d.%d stage %d other %d count %llu inf "
-			    "%llu", i, c[i].dir, c[i].mta, c[i].cls,
-			    c[i].code, c[i].enh.cls, c[i].enh.subject,
-			    c[i].enh.detail, c[i].stage, c[i].other,
+			    "%llu",
+			    i, c[i].dir, c[i].mta, c[i].cls, c[i].code,
+			    c[i].enh.cls, c[i].enh.subject, c[i].enh.detail,
+			    c[i].stage, c[i].other,
 			    (unsigned long long)c[i].count,
 			    (unsigned long long)c[i].inferred);
 	}
@@ -92,14 +94,15 @@ check_cells(const struct agg *a, const struct want_cell *w, size_t nw)
 
 /* Find the top entry for (dir, code, enh); fail when absent. */
 static const struct agg_top *
-find_top(const struct agg_top *t, size_t n, int dir, int code, int ec,
-         int es, int ed)
+find_top(const struct agg_top *t, size_t n, int dir, int code, int ec, int es,
+    int ed)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (t[i].dir == dir && t[i].code == code && t[i].enh.cls == ec &&
-		    t[i].enh.subject == es && t[i].enh.detail == ed)
+		if (t[i].dir == dir && t[i].code == code &&
+		    t[i].enh.cls == ec && t[i].enh.subject == es &&
+		    t[i].enh.detail == ed)
 			return &t[i];
 	fail_msg("no top entry for %d %d.%d.%d dir %d", code, ec, es, ed, dir);
 	return NULL;
@@ -113,7 +116,7 @@ struct want_peer {
 
 static void
 check_peers(const struct agg_peer *p, size_t n, const struct want_peer *w,
-            size_t nw)
+    size_t nw)
 {
 	size_t i;
 
@@ -122,8 +125,9 @@ check_peers(const struct agg_peer *p, size_t n, const struct want_peer *w,
 		if (p[i].len != strlen(w[i].name) ||
 		    memcmp(p[i].name, w[i].name, p[i].len) != 0 ||
 		    p[i].count != w[i].count)
-			fail_msg("peer %zu: got \"%.*s\" %llu, want \"%s\" %llu",
-			    i, (int)p[i].len, p[i].name,
+			fail_msg(
+			    "peer %zu: got \"%.*s\" %llu, want \"%s\" %llu", i,
+			    (int)p[i].len, p[i].name,
 			    (unsigned long long)p[i].count, w[i].name,
 			    (unsigned long long)w[i].count);
 	}
@@ -217,50 +221,69 @@ static void
 agg_cells__events_in_any_order__sorted_with_counts(void **state)
 {
 	static const struct want_cell want[] = {
-		{ EVENT_IN, EVENT_POSTFIX, 2, 250, 2, 0, 0, EVENT_STAGE_EOM,
-		    0, 1, 0 },
-		{ EVENT_IN, EVENT_POSTFIX, 4, 450, 4, 7, 1, EVENT_STAGE_RCPT,
-		    0, 1, 0 },
-		{ EVENT_IN, EVENT_POSTFIX, 5, 550, 5, 1, 1, EVENT_STAGE_RCPT,
-		    0, 3, 0 },
-		{ EVENT_IN, EVENT_POSTFIX, 5, 554, 0, 0, 0, EVENT_STAGE_NONE,
-		    0, 1, 0 },
-		{ EVENT_IN, EVENT_POSTFIX, 5, 554, 5, 7, 1, EVENT_STAGE_RCPT,
-		    0, 2, 0 },
-		{ EVENT_IN, EVENT_EXIM, 5, 550, 5, 1, 1, EVENT_STAGE_RCPT,
-		    0, 1, 0 },
-		{ EVENT_OUT, EVENT_POSTFIX, 2, 250, 2, 0, 0, EVENT_STAGE_EOM,
-		    0, 2, 0 },
-		{ EVENT_OUT, EVENT_POSTFIX, 5, 550, 5, 1, 1, EVENT_STAGE_RCPT,
-		    0, 1, 0 },
-		{ EVENT_OUT, EVENT_POSTFIX, 5, 550, 5, 1, 1, EVENT_STAGE_EOM,
-		    0, 1, 0 },
-		{ EVENT_OUT, EVENT_SENDMAIL, 4, 421, 4, 4, 2,
-		    EVENT_STAGE_CONNECT, 0, 1, 0 },
+	    {EVENT_IN, EVENT_POSTFIX, 2, 250, 2, 0, 0, EVENT_STAGE_EOM, 0, 1,
+		0},
+	    {EVENT_IN, EVENT_POSTFIX, 4, 450, 4, 7, 1, EVENT_STAGE_RCPT, 0, 1,
+		0},
+	    {EVENT_IN, EVENT_POSTFIX, 5, 550, 5, 1, 1, EVENT_STAGE_RCPT, 0, 3,
+		0},
+	    {EVENT_IN, EVENT_POSTFIX, 5, 554, 0, 0, 0, EVENT_STAGE_NONE, 0, 1,
+		0},
+	    {EVENT_IN, EVENT_POSTFIX, 5, 554, 5, 7, 1, EVENT_STAGE_RCPT, 0, 2,
+		0},
+	    {EVENT_IN, EVENT_EXIM, 5, 550, 5, 1, 1, EVENT_STAGE_RCPT, 0, 1, 0},
+	    {EVENT_OUT, EVENT_POSTFIX, 2, 250, 2, 0, 0, EVENT_STAGE_EOM, 0, 2,
+		0},
+	    {EVENT_OUT, EVENT_POSTFIX, 5, 550, 5, 1, 1, EVENT_STAGE_RCPT, 0, 1,
+		0},
+	    {EVENT_OUT, EVENT_POSTFIX, 5, 550, 5, 1, 1, EVENT_STAGE_EOM, 0, 1,
+		0},
+	    {EVENT_OUT, EVENT_SENDMAIL, 4, 421, 4, 4, 2, EVENT_STAGE_CONNECT, 0,
+		1, 0},
 	};
 	struct agg *a = agg_new();
 
 	(void)state;
-	add(a, ev(EVENT_SENDMAIL, EVENT_OUT, 4, 421, 4, 4, 2,
-	    EVENT_STAGE_CONNECT, "h", NULL), 1);
-	add(a, ev(EVENT_EXIM, EVENT_IN, 5, 550, 5, 1, 1, EVENT_STAGE_RCPT,
-	    NULL, "d"), 1);
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, EVENT_STAGE_EOM,
-	    NULL, NULL), 1);
-	add(a, ev(EVENT_POSTFIX, EVENT_IN, 5, 554, 5, 7, 1, EVENT_STAGE_RCPT,
-	    NULL, NULL), 2);
-	add(a, ev(EVENT_POSTFIX, EVENT_IN, 5, 550, 5, 1, 1, EVENT_STAGE_RCPT,
-	    NULL, NULL), 3);
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 2, 250, 2, 0, 0, EVENT_STAGE_EOM,
-	    NULL, NULL), 2);
-	add(a, ev(EVENT_POSTFIX, EVENT_IN, 5, 554, 0, 0, 0, EVENT_STAGE_NONE,
-	    NULL, NULL), 1);
-	add(a, ev(EVENT_POSTFIX, EVENT_IN, 4, 450, 4, 7, 1, EVENT_STAGE_RCPT,
-	    NULL, NULL), 1);
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1,
-	    EVENT_STAGE_RCPT, NULL, NULL), 1);
-	add(a, ev(EVENT_POSTFIX, EVENT_IN, 2, 250, 2, 0, 0, EVENT_STAGE_EOM,
-	    NULL, NULL), 1);
+	add(a,
+	    ev(EVENT_SENDMAIL, EVENT_OUT, 4, 421, 4, 4, 2, EVENT_STAGE_CONNECT,
+		"h", NULL),
+	    1);
+	add(a,
+	    ev(EVENT_EXIM, EVENT_IN, 5, 550, 5, 1, 1, EVENT_STAGE_RCPT, NULL,
+		"d"),
+	    1);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, EVENT_STAGE_EOM, NULL,
+		NULL),
+	    1);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_IN, 5, 554, 5, 7, 1, EVENT_STAGE_RCPT, NULL,
+		NULL),
+	    2);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_IN, 5, 550, 5, 1, 1, EVENT_STAGE_RCPT, NULL,
+		NULL),
+	    3);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 2, 250, 2, 0, 0, EVENT_STAGE_EOM, NULL,
+		NULL),
+	    2);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_IN, 5, 554, 0, 0, 0, EVENT_STAGE_NONE, NULL,
+		NULL),
+	    1);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_IN, 4, 450, 4, 7, 1, EVENT_STAGE_RCPT, NULL,
+		NULL),
+	    1);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, EVENT_STAGE_RCPT,
+		NULL, NULL),
+	    1);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_IN, 2, 250, 2, 0, 0, EVENT_STAGE_EOM, NULL,
+		NULL),
+	    1);
 	check_cells(a, want, NELEM(want));
 	assert_int_equal(agg_counts_const(a)->other_cells, 0);
 	agg_free(a);
@@ -270,8 +293,8 @@ static void
 agg_event__inferred__counted_in_cell_and_total(void **state)
 {
 	static const struct want_cell want[] = {
-		{ EVENT_OUT, EVENT_POSTFIX, 5, 550, 5, 1, 1, EVENT_STAGE_RCPT,
-		    0, 3, 2 },
+	    {EVENT_OUT, EVENT_POSTFIX, 5, 550, 5, 1, 1, EVENT_STAGE_RCPT, 0, 3,
+		2},
 	};
 	struct agg *a = agg_new();
 	struct event e = ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1,
@@ -302,15 +325,23 @@ agg_top__postfix_and_exim_same_code__summed_by_mta_split(void **state)
 	size_t n;
 
 	(void)state;
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, EVENT_STAGE_RCPT,
-	    NULL, NULL), 3);
-	add(a, ev(EVENT_EXIM, EVENT_OUT, 5, 550, 5, 1, 1, EVENT_STAGE_RCPT,
-	    NULL, NULL), 2);
-	add(a, ev(EVENT_SENDMAIL, EVENT_OUT, 5, 550, 5, 1, 1,
-	    EVENT_STAGE_RCPT, NULL, NULL), 1);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, EVENT_STAGE_RCPT,
+		NULL, NULL),
+	    3);
+	add(a,
+	    ev(EVENT_EXIM, EVENT_OUT, 5, 550, 5, 1, 1, EVENT_STAGE_RCPT, NULL,
+		NULL),
+	    2);
+	add(a,
+	    ev(EVENT_SENDMAIL, EVENT_OUT, 5, 550, 5, 1, 1, EVENT_STAGE_RCPT,
+		NULL, NULL),
+	    1);
 	/* same code, other direction: a group of its own */
-	add(a, ev(EVENT_EXIM, EVENT_IN, 5, 550, 5, 1, 1, EVENT_STAGE_RCPT,
-	    NULL, NULL), 4);
+	add(a,
+	    ev(EVENT_EXIM, EVENT_IN, 5, 550, 5, 1, 1, EVENT_STAGE_RCPT, NULL,
+		NULL),
+	    4);
 	t = agg_top(a, 10, &n);
 	assert_int_equal(n, 2);
 	assert_int_equal(t[0].dir, EVENT_OUT);
@@ -339,31 +370,26 @@ agg_top__ties__count_then_class_code_enh_dir(void **state)
 		int dir, code, ec, es, ed;
 		uint64_t count;
 	} want[] = {
-		{ EVENT_OUT, 451, 4, 3, 0, 5 },   /* most frequent first */
-		{ EVENT_IN, 550, 0, 0, 0, 2 },    /* class 5 before 4 */
-		{ EVENT_IN, 550, 5, 1, 1, 2 },    /* no enh before enh */
-		{ EVENT_OUT, 550, 5, 1, 1, 2 },   /* inbound before out */
-		{ EVENT_IN, 550, 5, 7, 1, 2 },    /* enh numerically */
-		{ EVENT_IN, 554, 5, 7, 1, 2 },    /* code numerically */
-		{ EVENT_IN, 421, 4, 4, 2, 2 },
-		{ EVENT_IN, 450, 4, 7, 1, 2 },
-		{ EVENT_OUT, 450, 4, 7, 1, 1 },
+	    {EVENT_OUT, 451, 4, 3, 0, 5}, /* most frequent first */
+	    {EVENT_IN, 550, 0, 0, 0, 2},  /* class 5 before 4 */
+	    {EVENT_IN, 550, 5, 1, 1, 2},  /* no enh before enh */
+	    {EVENT_OUT, 550, 5, 1, 1, 2}, /* inbound before out */
+	    {EVENT_IN, 550, 5, 7, 1, 2},  /* enh numerically */
+	    {EVENT_IN, 554, 5, 7, 1, 2},  /* code numerically */
+	    {EVENT_IN, 421, 4, 4, 2, 2},
+	    {EVENT_IN, 450, 4, 7, 1, 2},
+	    {EVENT_OUT, 450, 4, 7, 1, 1},
 	};
 	struct agg *a = agg_new();
 	struct agg_top *t;
 	size_t n, i;
 
 	(void)state;
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 4, 450, 4, 7, 1, 0, NULL, NULL),
-	    1);
-	add(a, ev(EVENT_POSTFIX, EVENT_IN, 4, 450, 4, 7, 1, 0, NULL, NULL),
-	    2);
-	add(a, ev(EVENT_POSTFIX, EVENT_IN, 4, 421, 4, 4, 2, 0, NULL, NULL),
-	    2);
-	add(a, ev(EVENT_POSTFIX, EVENT_IN, 5, 554, 5, 7, 1, 0, NULL, NULL),
-	    2);
-	add(a, ev(EVENT_POSTFIX, EVENT_IN, 5, 550, 5, 7, 1, 0, NULL, NULL),
-	    2);
+	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 4, 450, 4, 7, 1, 0, NULL, NULL), 1);
+	add(a, ev(EVENT_POSTFIX, EVENT_IN, 4, 450, 4, 7, 1, 0, NULL, NULL), 2);
+	add(a, ev(EVENT_POSTFIX, EVENT_IN, 4, 421, 4, 4, 2, 0, NULL, NULL), 2);
+	add(a, ev(EVENT_POSTFIX, EVENT_IN, 5, 554, 5, 7, 1, 0, NULL, NULL), 2);
+	add(a, ev(EVENT_POSTFIX, EVENT_IN, 5, 550, 5, 7, 1, 0, NULL, NULL), 2);
 	add(a, ev(EVENT_EXIM, EVENT_OUT, 5, 550, 5, 1, 1, 0, NULL, NULL), 2);
 	add(a, ev(EVENT_EXIM, EVENT_IN, 5, 550, 5, 1, 1, 0, NULL, NULL), 2);
 	add(a, ev(EVENT_EXIM, EVENT_IN, 5, 550, 0, 0, 0, 0, NULL, NULL), 2);
@@ -418,14 +444,22 @@ agg_top__stages_across_mtas__most_frequent_stage(void **state)
 
 	(void)state;
 	/* RCPT 2 (postfix) + 2 (exim) beats DATA 3 and NONE 3 */
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 7, 1,
-	    EVENT_STAGE_RCPT, NULL, NULL), 2);
-	add(a, ev(EVENT_EXIM, EVENT_OUT, 5, 550, 5, 7, 1, EVENT_STAGE_RCPT,
-	    NULL, NULL), 2);
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 7, 1,
-	    EVENT_STAGE_DATA, NULL, NULL), 3);
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 7, 1,
-	    EVENT_STAGE_NONE, NULL, NULL), 3);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 7, 1, EVENT_STAGE_RCPT,
+		NULL, NULL),
+	    2);
+	add(a,
+	    ev(EVENT_EXIM, EVENT_OUT, 5, 550, 5, 7, 1, EVENT_STAGE_RCPT, NULL,
+		NULL),
+	    2);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 7, 1, EVENT_STAGE_DATA,
+		NULL, NULL),
+	    3);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 7, 1, EVENT_STAGE_NONE,
+		NULL, NULL),
+	    3);
 	t = agg_top(a, 10, &n);
 	assert_int_equal(n, 1);
 	assert_int_equal(t[0].count, 10);
@@ -442,10 +476,14 @@ agg_top__stage_tie__earliest_stage(void **state)
 	size_t n;
 
 	(void)state;
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 5, 552, 5, 3, 4,
-	    EVENT_STAGE_EOM, NULL, NULL), 2);
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 5, 552, 5, 3, 4,
-	    EVENT_STAGE_MAIL, NULL, NULL), 2);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 5, 552, 5, 3, 4, EVENT_STAGE_EOM, NULL,
+		NULL),
+	    2);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 5, 552, 5, 3, 4, EVENT_STAGE_MAIL,
+		NULL, NULL),
+	    2);
 	t = agg_top(a, 10, &n);
 	assert_int_equal(n, 1);
 	assert_int_equal(t[0].stage, EVENT_STAGE_MAIL);
@@ -461,8 +499,10 @@ agg_top__only_stage_none__stage_none(void **state)
 	size_t n;
 
 	(void)state;
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 4, 421, 4, 4, 2,
-	    EVENT_STAGE_NONE, NULL, NULL), 2);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 4, 421, 4, 4, 2, EVENT_STAGE_NONE,
+		NULL, NULL),
+	    2);
 	t = agg_top(a, 10, &n);
 	assert_int_equal(n, 1);
 	assert_int_equal(t[0].stage, EVENT_STAGE_NONE);
@@ -478,12 +518,12 @@ agg_top__successes_and_failures__only_class_4_and_5(void **state)
 	size_t n;
 
 	(void)state;
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 2, 250, 2, 0, 0, EVENT_STAGE_EOM,
-	    NULL, NULL), 50);
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 4, 451, 4, 3, 0, 0, NULL, NULL),
-	    2);
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 5, 554, 5, 7, 1, 0, NULL, NULL),
-	    1);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 2, 250, 2, 0, 0, EVENT_STAGE_EOM, NULL,
+		NULL),
+	    50);
+	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 4, 451, 4, 3, 0, 0, NULL, NULL), 2);
+	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 5, 554, 5, 7, 1, 0, NULL, NULL), 1);
 	t = agg_top(a, 10, &n);
 	assert_int_equal(n, 2);
 	assert_int_equal(t[0].cls, 4);
@@ -508,22 +548,29 @@ only_top(const struct agg *a)
 static void
 agg_peers__mixed_case_names__merged_lower_case(void **state)
 {
-	static const struct want_peer want[] = { { "example.net", 3 },
-	    { "example.org", 1 } };
+	static const struct want_peer want[] = {{"example.net", 3},
+	    {"example.org", 1}};
 	struct agg *a = agg_new();
 	struct agg_top *t;
 	struct agg_peer *p;
 	size_t n;
 
 	(void)state;
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, NULL,
-	    "Example.NET"), 1);
-	add(a, ev(EVENT_EXIM, EVENT_OUT, 5, 550, 5, 1, 1, 0, NULL,
-	    "example.net"), 1);
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, NULL,
-	    "EXAMPLE.net"), 1);
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, NULL,
-	    "example.ORG"), 1);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, NULL,
+		"Example.NET"),
+	    1);
+	add(a,
+	    ev(EVENT_EXIM, EVENT_OUT, 5, 550, 5, 1, 1, 0, NULL, "example.net"),
+	    1);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, NULL,
+		"EXAMPLE.net"),
+	    1);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, NULL,
+		"example.ORG"),
+	    1);
 	t = only_top(a);
 	p = agg_peers(a, &t[0], AGG_PEER_DOMAIN, 10, &n);
 	check_peers(p, n, want, NELEM(want));
@@ -535,19 +582,23 @@ agg_peers__mixed_case_names__merged_lower_case(void **state)
 static void
 agg_peers__domain_and_host__kinds_kept_apart(void **state)
 {
-	static const struct want_peer domains[] = { { "example.com", 2 } };
-	static const struct want_peer hosts[] = { { "mx.example.com", 1 },
-	    { "mx2.example.com", 1 } };
+	static const struct want_peer domains[] = {{"example.com", 2}};
+	static const struct want_peer hosts[] = {{"mx.example.com", 1},
+	    {"mx2.example.com", 1}};
 	struct agg *a = agg_new();
 	struct agg_top *t;
 	struct agg_peer *p;
 	size_t n;
 
 	(void)state;
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 4, 450, 4, 2, 0, 0,
-	    "MX.example.com", "example.com"), 1);
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 4, 450, 4, 2, 0, 0,
-	    "mx2.example.com", "example.com"), 1);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 4, 450, 4, 2, 0, 0, "MX.example.com",
+		"example.com"),
+	    1);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 4, 450, 4, 2, 0, 0, "mx2.example.com",
+		"example.com"),
+	    1);
 	t = only_top(a);
 	p = agg_peers(a, &t[0], AGG_PEER_DOMAIN, 10, &n);
 	check_peers(p, n, domains, NELEM(domains));
@@ -562,25 +613,31 @@ agg_peers__domain_and_host__kinds_kept_apart(void **state)
 static void
 agg_peers__counts_and_names__count_desc_then_name(void **state)
 {
-	static const struct want_peer want[] = { { "zz.example", 3 },
-	    { "a.example", 2 }, { "b.example", 2 }, { "b.example.net", 2 },
-	    { "c.example", 1 } };
+	static const struct want_peer want[] = {{"zz.example", 3},
+	    {"a.example", 2}, {"b.example", 2}, {"b.example.net", 2},
+	    {"c.example", 1}};
 	struct agg *a = agg_new();
 	struct agg_top *t;
 	struct agg_peer *p;
 	size_t n;
 
 	(void)state;
-	add(a, ev(EVENT_POSTFIX, EVENT_IN, 5, 554, 5, 7, 1, 0, NULL,
-	    "c.example"), 1);
-	add(a, ev(EVENT_POSTFIX, EVENT_IN, 5, 554, 5, 7, 1, 0, NULL,
-	    "b.example.net"), 2);
-	add(a, ev(EVENT_POSTFIX, EVENT_IN, 5, 554, 5, 7, 1, 0, NULL,
-	    "b.example"), 2);
-	add(a, ev(EVENT_POSTFIX, EVENT_IN, 5, 554, 5, 7, 1, 0, NULL,
-	    "zz.example"), 3);
-	add(a, ev(EVENT_POSTFIX, EVENT_IN, 5, 554, 5, 7, 1, 0, NULL,
-	    "a.example"), 2);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_IN, 5, 554, 5, 7, 1, 0, NULL, "c.example"),
+	    1);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_IN, 5, 554, 5, 7, 1, 0, NULL,
+		"b.example.net"),
+	    2);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_IN, 5, 554, 5, 7, 1, 0, NULL, "b.example"),
+	    2);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_IN, 5, 554, 5, 7, 1, 0, NULL, "zz.example"),
+	    3);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_IN, 5, 554, 5, 7, 1, 0, NULL, "a.example"),
+	    2);
 	t = only_top(a);
 	p = agg_peers(a, &t[0], AGG_PEER_DOMAIN, 10, &n);
 	check_peers(p, n, want, NELEM(want));
@@ -595,18 +652,22 @@ agg_peers__counts_and_names__count_desc_then_name(void **state)
 static void
 agg_peers__two_failures__each_sees_only_its_own(void **state)
 {
-	static const struct want_peer for550[] = { { "one.example", 1 } };
-	static const struct want_peer for451[] = { { "two.example", 2 } };
+	static const struct want_peer for550[] = {{"one.example", 1}};
+	static const struct want_peer for451[] = {{"two.example", 2}};
 	struct agg *a = agg_new();
 	struct agg_top *t;
 	struct agg_peer *p;
 	size_t nt, n;
 
 	(void)state;
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, NULL,
-	    "one.example"), 1);
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 4, 451, 4, 3, 0, 0, NULL,
-	    "two.example"), 2);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, NULL,
+		"one.example"),
+	    1);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 4, 451, 4, 3, 0, 0, NULL,
+		"two.example"),
+	    2);
 	t = agg_top(a, 10, &nt);
 	assert_int_equal(nt, 2);
 	p = agg_peers(a, find_top(t, nt, EVENT_OUT, 550, 5, 1, 1),
@@ -630,8 +691,10 @@ agg_peers__success_events__no_peers_kept(void **state)
 	size_t n = 99;
 
 	(void)state;
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 2, 250, 2, 0, 0, EVENT_STAGE_EOM,
-	    "mx.example", "example"), 3);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 2, 250, 2, 0, 0, EVENT_STAGE_EOM,
+		"mx.example", "example"),
+	    3);
 	memset(&t, 0, sizeof(t));
 	t.dir = EVENT_OUT;
 	t.cls = 2;
@@ -646,7 +709,7 @@ agg_peers__success_events__no_peers_kept(void **state)
 static void
 agg_peers__caller_buffer_overwritten__name_kept(void **state)
 {
-	static const struct want_peer want[] = { { "kept.example", 1 } };
+	static const struct want_peer want[] = {{"kept.example", 1}};
 	struct agg *a = agg_new();
 	struct agg_top *t;
 	struct agg_peer *p;
@@ -677,11 +740,9 @@ agg_peers__name_of_300_bytes__truncated_to_255(void **state)
 	(void)state;
 	memset(name, 'h', 300);
 	name[300] = '\0';
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, name, NULL),
-	    1);
-	name[0] = 'H';   /* differs only in case: the same peer */
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, name, NULL),
-	    1);
+	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, name, NULL), 1);
+	name[0] = 'H'; /* differs only in case: the same peer */
+	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, name, NULL), 1);
 	t = only_top(a);
 	p = agg_peers(a, &t[0], AGG_PEER_HOST, 10, &n);
 	assert_int_equal(n, 1);
@@ -694,8 +755,7 @@ agg_peers__name_of_300_bytes__truncated_to_255(void **state)
 }
 
 static void
-agg_event__more_than_max_peers__other_peers_counted_table_bounded(
-    void **state)
+agg_event__more_than_max_peers__other_peers_counted_table_bounded(void **state)
 {
 	const size_t extra = 25;
 	struct agg *a = agg_new();
@@ -707,17 +767,23 @@ agg_event__more_than_max_peers__other_peers_counted_table_bounded(
 	(void)state;
 	for (i = 0; i < AGG_MAX_PEERS + extra; i++) {
 		snprintf(name, sizeof(name), "d%06zu.example", i);
-		add(a, ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, NULL,
-		    name), 1);
+		add(a,
+		    ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, NULL,
+			name),
+		    1);
 	}
 	assert_int_equal(agg_counts_const(a)->other_peers, extra);
 	/* a peer already known still counts in its own row */
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, NULL,
-	    "D000007.example"), 1);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, NULL,
+		"D000007.example"),
+	    1);
 	assert_int_equal(agg_counts_const(a)->other_peers, extra);
 	/* the cap is shared: a new host is "other" too */
-	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0,
-	    "new.host.example", NULL), 1);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, "new.host.example",
+		NULL),
+	    1);
 	assert_int_equal(agg_counts_const(a)->other_peers, extra + 1);
 	t = only_top(a);
 	assert_int_equal(t[0].count, AGG_MAX_PEERS + extra + 2);
@@ -748,16 +814,22 @@ agg_event__more_than_max_cells__other_row_with_overflow_count(void **state)
 
 	(void)state;
 	for (i = 0; i < AGG_MAX_CELLS + extra; i++)
-		add(a, ev(EVENT_POSTFIX, EVENT_IN, 5, 550, 5, (int)(i / 1000),
-		    (int)(i % 1000), EVENT_STAGE_RCPT, NULL,
-		    i >= AGG_MAX_CELLS ? "late.example" : NULL), 1);
+		add(a,
+		    ev(EVENT_POSTFIX, EVENT_IN, 5, 550, 5, (int)(i / 1000),
+			(int)(i % 1000), EVENT_STAGE_RCPT, NULL,
+			i >= AGG_MAX_CELLS ? "late.example" : NULL),
+		    1);
 	assert_int_equal(agg_counts_const(a)->other_cells, extra);
 	/* a known cell is still counted in its own row */
-	add(a, ev(EVENT_POSTFIX, EVENT_IN, 5, 550, 5, 0, 5, EVENT_STAGE_RCPT,
-	    NULL, NULL), 1);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_IN, 5, 550, 5, 0, 5, EVENT_STAGE_RCPT, NULL,
+		NULL),
+	    1);
 	/* past the cap, each (dir, MTA, class) gets its own "other" row */
-	add(a, ev(EVENT_EXIM, EVENT_OUT, 4, 451, 4, 3, 0, EVENT_STAGE_RCPT,
-	    NULL, NULL), 2);
+	add(a,
+	    ev(EVENT_EXIM, EVENT_OUT, 4, 451, 4, 3, 0, EVENT_STAGE_RCPT, NULL,
+		NULL),
+	    2);
 	assert_int_equal(agg_counts_const(a)->other_cells, extra + 2);
 	c = agg_cells(a, &n);
 	assert_int_equal(n, AGG_MAX_CELLS + 2);
@@ -890,48 +962,38 @@ int
 main(void)
 {
 	static const struct CMUnitTest tests[] = {
-		cmocka_unit_test(agg_new__fresh__everything_zero_and_no_span),
-		cmocka_unit_test(agg_free__null__ignored),
-		cmocka_unit_test(
-		    agg_line__each_kind__counted_per_kind_and_mta),
-		cmocka_unit_test(
-		    agg_counts__written_through_mutable__seen_through_const),
-		cmocka_unit_test(
-		    agg_cells__events_in_any_order__sorted_with_counts),
-		cmocka_unit_test(
-		    agg_event__inferred__counted_in_cell_and_total),
-		cmocka_unit_test(
-		    agg_top__postfix_and_exim_same_code__summed_by_mta_split),
-		cmocka_unit_test(
-		    agg_top__ties__count_then_class_code_enh_dir),
-		cmocka_unit_test(agg_top__max_2_of_4__n_2_most_frequent),
-		cmocka_unit_test(
-		    agg_top__stages_across_mtas__most_frequent_stage),
-		cmocka_unit_test(agg_top__stage_tie__earliest_stage),
-		cmocka_unit_test(agg_top__only_stage_none__stage_none),
-		cmocka_unit_test(
-		    agg_top__successes_and_failures__only_class_4_and_5),
-		cmocka_unit_test(
-		    agg_peers__mixed_case_names__merged_lower_case),
-		cmocka_unit_test(agg_peers__domain_and_host__kinds_kept_apart),
-		cmocka_unit_test(
-		    agg_peers__counts_and_names__count_desc_then_name),
-		cmocka_unit_test(
-		    agg_peers__two_failures__each_sees_only_its_own),
-		cmocka_unit_test(agg_peers__success_events__no_peers_kept),
-		cmocka_unit_test(
-		    agg_peers__caller_buffer_overwritten__name_kept),
-		cmocka_unit_test(
-		    agg_peers__name_of_300_bytes__truncated_to_255),
-		cmocka_unit_test(
-		    agg_event__more_than_max_peers__other_peers_counted_table_bounded),
-		cmocka_unit_test(
-		    agg_event__more_than_max_cells__other_row_with_overflow_count),
-		cmocka_unit_test(agg_time__several_times__span_min_to_max),
-		cmocka_unit_test(agg_time__first_time_zero__span_zero_to_zero),
-		cmocka_unit_test(agg_sample__more_than_max__first_max_kept),
-		cmocka_unit_test(
-		    agg_sample__long_line__truncated_to_sample_len),
+	    cmocka_unit_test(agg_new__fresh__everything_zero_and_no_span),
+	    cmocka_unit_test(agg_free__null__ignored),
+	    cmocka_unit_test(agg_line__each_kind__counted_per_kind_and_mta),
+	    cmocka_unit_test(
+		agg_counts__written_through_mutable__seen_through_const),
+	    cmocka_unit_test(
+		agg_cells__events_in_any_order__sorted_with_counts),
+	    cmocka_unit_test(agg_event__inferred__counted_in_cell_and_total),
+	    cmocka_unit_test(
+		agg_top__postfix_and_exim_same_code__summed_by_mta_split),
+	    cmocka_unit_test(agg_top__ties__count_then_class_code_enh_dir),
+	    cmocka_unit_test(agg_top__max_2_of_4__n_2_most_frequent),
+	    cmocka_unit_test(agg_top__stages_across_mtas__most_frequent_stage),
+	    cmocka_unit_test(agg_top__stage_tie__earliest_stage),
+	    cmocka_unit_test(agg_top__only_stage_none__stage_none),
+	    cmocka_unit_test(
+		agg_top__successes_and_failures__only_class_4_and_5),
+	    cmocka_unit_test(agg_peers__mixed_case_names__merged_lower_case),
+	    cmocka_unit_test(agg_peers__domain_and_host__kinds_kept_apart),
+	    cmocka_unit_test(agg_peers__counts_and_names__count_desc_then_name),
+	    cmocka_unit_test(agg_peers__two_failures__each_sees_only_its_own),
+	    cmocka_unit_test(agg_peers__success_events__no_peers_kept),
+	    cmocka_unit_test(agg_peers__caller_buffer_overwritten__name_kept),
+	    cmocka_unit_test(agg_peers__name_of_300_bytes__truncated_to_255),
+	    cmocka_unit_test(
+		agg_event__more_than_max_peers__other_peers_counted_table_bounded),
+	    cmocka_unit_test(
+		agg_event__more_than_max_cells__other_row_with_overflow_count),
+	    cmocka_unit_test(agg_time__several_times__span_min_to_max),
+	    cmocka_unit_test(agg_time__first_time_zero__span_zero_to_zero),
+	    cmocka_unit_test(agg_sample__more_than_max__first_max_kept),
+	    cmocka_unit_test(agg_sample__long_line__truncated_to_sample_len),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

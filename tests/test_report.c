@@ -72,9 +72,9 @@ sample(void)
 /* Run a reporter into a string the caller frees. */
 static char *
 render(int (*emit)(FILE *, const struct agg *, const struct report_opts *),
-       const struct agg *a, size_t top)
+    const struct agg *a, size_t top)
 {
-	struct report_opts o = { top, 5, 0, 2 };
+	struct report_opts o = {top, 5, 0, 2};
 	char *buf = NULL;
 	size_t n = 0;
 	FILE *fp = open_memstream(&buf, &n);
@@ -120,7 +120,7 @@ report_rows__by_code__sums_across_mta_and_direction(void **state)
 	assert_int_equal(rows[2].total, 9);
 	free(rows);
 	rows = report_rows(cells, nc, REPORT_BY_ENH, &nr);
-	assert_int_equal(nr, 4);   /* 2.0.0 4.4.1 5.1.1 5.7.1 */
+	assert_int_equal(nr, 4); /* 2.0.0 4.4.1 5.1.1 5.7.1 */
 	assert_int_equal(rows[1].enh.cls, 4);
 	assert_int_equal(rows[1].enh.subject, 4);
 	free(rows);
@@ -138,7 +138,8 @@ report_text__sample__has_every_section(void **state)
 	assert_non_null(strstr(s, "  lines read          26 (0 bytes)"));
 	assert_non_null(strstr(s, "  events              21"));
 	assert_non_null(strstr(s, "  unparsed            1"));
-	assert_non_null(strstr(s, "  skipped             3  (other programs 1,"
+	assert_non_null(strstr(s,
+	    "  skipped             3  (other programs 1,"
 	    " no header 1, journal markers 1)"));
 	assert_non_null(strstr(s, "Replies by class"));
 	assert_non_null(strstr(s, "5xx Permanent Negative Completion"));
@@ -147,7 +148,8 @@ report_text__sample__has_every_section(void **state)
 	assert_non_null(strstr(s, "Top failures"));
 	assert_non_null(strstr(s, "Unparsed lines (first samples)"));
 	/* the most frequent failure first, with its advice and peers */
-	assert_non_null(strstr(s, "  1. 550 5.1.1  outbound, 6 events, "
+	assert_non_null(strstr(s,
+	    "  1. 550 5.1.1  outbound, 6 events, "
 	    "postfix 4, exim 2, at RCPT\n"));
 	assert_non_null(strstr(s, "  2. 554 5.7.1  inbound, 3 events"));
 	assert_non_null(strstr(s, "  3. 4.4.1  outbound, 2 events"));
@@ -194,21 +196,27 @@ report_json__sample__schema_keys_and_values(void **state)
 	assert_non_null(strstr(s, "\"noreply\": 1,"));
 	assert_non_null(strstr(s, "\"unparsed\": 1,"));
 	assert_non_null(strstr(s, "\"skipped\": 3,"));
-	assert_non_null(strstr(s, "\"accounting\": {\"lines\": 26, \"sum\": 26, "
+	assert_non_null(strstr(s,
+	    "\"accounting\": {\"lines\": 26, \"sum\": 26, "
 	    "\"balanced\": true}"));
-	assert_non_null(strstr(s, "\"by_class\": {\"2\": 10, \"4\": 2, \"5\": 9}"));
-	assert_non_null(strstr(s, "\"by_code\": {\"250\": 10, \"550\": 6, "
+	assert_non_null(
+	    strstr(s, "\"by_class\": {\"2\": 10, \"4\": 2, \"5\": 9}"));
+	assert_non_null(strstr(s,
+	    "\"by_code\": {\"250\": 10, \"550\": 6, "
 	    "\"554\": 3}"));
-	assert_non_null(strstr(s, "\"by_enhanced\": {\"2.0.0\": 10, \"4.4.1\": 2,"
+	assert_non_null(strstr(s,
+	    "\"by_enhanced\": {\"2.0.0\": 10, \"4.4.1\": 2,"
 	    " \"5.1.1\": 6, \"5.7.1\": 3}"));
 	assert_non_null(strstr(s, "\"inbound\": {\n    \"events\": 3,"));
 	assert_non_null(strstr(s, "\"outbound\": {\n    \"events\": 18,"));
 	assert_non_null(strstr(s, "\"no_code\": 2,"));
-	assert_non_null(strstr(s, "{\"direction\": \"outbound\", \"class\": 5, "
+	assert_non_null(strstr(s,
+	    "{\"direction\": \"outbound\", \"class\": 5, "
 	    "\"code\": \"550\", \"enhanced\": \"5.1.1\", \"count\": 6"));
 	assert_non_null(strstr(s, "\"code\": null, \"enhanced\": \"4.4.1\""));
 	assert_non_null(strstr(s, "\"advice\": \""));
-	assert_non_null(strstr(s, "\"domains\": [{\"name\": \"example.org\", "
+	assert_non_null(strstr(s,
+	    "\"domains\": [{\"name\": \"example.org\", "
 	    "\"count\": 6}]"));
 	/* log bytes are escaped as JSON, never raw */
 	assert_null(strchr(s, '\033'));
@@ -235,13 +243,14 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(report_find__known_and_unknown__table_lookup),
-		cmocka_unit_test(report_rows__by_code__sums_across_mta_and_direction),
-		cmocka_unit_test(report_text__sample__has_every_section),
-		cmocka_unit_test(report_text__log_text__escaped),
-		cmocka_unit_test(report_text__top_limit__respected),
-		cmocka_unit_test(report_json__sample__schema_keys_and_values),
-		cmocka_unit_test(report_json__empty__valid_shape),
+	    cmocka_unit_test(report_find__known_and_unknown__table_lookup),
+	    cmocka_unit_test(
+		report_rows__by_code__sums_across_mta_and_direction),
+	    cmocka_unit_test(report_text__sample__has_every_section),
+	    cmocka_unit_test(report_text__log_text__escaped),
+	    cmocka_unit_test(report_text__top_limit__respected),
+	    cmocka_unit_test(report_json__sample__schema_keys_and_values),
+	    cmocka_unit_test(report_json__empty__valid_shape),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -31,7 +31,10 @@
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 /* A string literal and its length, NUL bytes included. */
-#define LIT(s) { s, sizeof(s) - 1 }
+#define LIT(s)                                                                 \
+	{                                                                      \
+		s, sizeof(s) - 1                                               \
+	}
 
 struct bytes {
 	const char *s;
@@ -63,8 +66,7 @@ tmp_fd(const char *data, size_t len)
  * pausing PAUSE_US microseconds after each; returns the read end.
  */
 static int
-pipe_fd(const char *data, size_t len, size_t chunk, long pause_us,
-        pid_t *child)
+pipe_fd(const char *data, size_t len, size_t chunk, long pause_us, pid_t *child)
 {
 	int p[2];
 	pid_t pid;
@@ -75,7 +77,7 @@ pipe_fd(const char *data, size_t len, size_t chunk, long pause_us,
 	if (pid == 0) {
 		size_t off = 0, n;
 		ssize_t w;
-		struct timespec ts = { 0, pause_us * 1000 };
+		struct timespec ts = {0, pause_us * 1000};
 
 		close(p[0]);
 		while (off < len) {
@@ -143,28 +145,25 @@ run_scan_case(void **state)
 	close(fd);
 }
 
-static struct scan_case case_lf = { LIT("a\nbc\n"), 2,
-    { LIT("a"), LIT("bc") } };
-static struct scan_case case_crlf = { LIT("a\r\nbc\r\n"), 2,
-    { LIT("a"), LIT("bc") } };
-static struct scan_case case_mixed = { LIT("a\r\nb\nc\r\n"), 3,
-    { LIT("a"), LIT("b"), LIT("c") } };
-static struct scan_case case_inner_cr = { LIT("a\rb\n"), 1,
-    { LIT("a\rb") } };
-static struct scan_case case_two_cr = { LIT("a\r\r\n"), 1,
-    { LIT("a\r") } };
-static struct scan_case case_no_final_nl = { LIT("a\nlast"), 2,
-    { LIT("a"), LIT("last") } };
-static struct scan_case case_no_final_nl_cr = { LIT("a\nlast\r"), 2,
-    { LIT("a"), LIT("last") } };
-static struct scan_case case_single_no_nl = { LIT("x"), 1, { LIT("x") } };
-static struct scan_case case_empty = { LIT(""), 0, { LIT("") } };
-static struct scan_case case_only_nl = { LIT("\n"), 1, { LIT("") } };
-static struct scan_case case_only_crlf = { LIT("\r\n"), 1, { LIT("") } };
-static struct scan_case case_empty_lines = { LIT("\n\na\n\n"), 4,
-    { LIT(""), LIT(""), LIT("a"), LIT("") } };
-static struct scan_case case_nul = { LIT("a\0b\n\0\n\0"), 3,
-    { LIT("a\0b"), LIT("\0"), LIT("\0") } };
+static struct scan_case case_lf = {LIT("a\nbc\n"), 2, {LIT("a"), LIT("bc")}};
+static struct scan_case case_crlf = {LIT("a\r\nbc\r\n"), 2,
+    {LIT("a"), LIT("bc")}};
+static struct scan_case case_mixed = {LIT("a\r\nb\nc\r\n"), 3,
+    {LIT("a"), LIT("b"), LIT("c")}};
+static struct scan_case case_inner_cr = {LIT("a\rb\n"), 1, {LIT("a\rb")}};
+static struct scan_case case_two_cr = {LIT("a\r\r\n"), 1, {LIT("a\r")}};
+static struct scan_case case_no_final_nl = {LIT("a\nlast"), 2,
+    {LIT("a"), LIT("last")}};
+static struct scan_case case_no_final_nl_cr = {LIT("a\nlast\r"), 2,
+    {LIT("a"), LIT("last")}};
+static struct scan_case case_single_no_nl = {LIT("x"), 1, {LIT("x")}};
+static struct scan_case case_empty = {LIT(""), 0, {LIT("")}};
+static struct scan_case case_only_nl = {LIT("\n"), 1, {LIT("")}};
+static struct scan_case case_only_crlf = {LIT("\r\n"), 1, {LIT("")}};
+static struct scan_case case_empty_lines = {LIT("\n\na\n\n"), 4,
+    {LIT(""), LIT(""), LIT("a"), LIT("")}};
+static struct scan_case case_nul = {LIT("a\0b\n\0\n\0"), 3,
+    {LIT("a\0b"), LIT("\0"), LIT("\0")}};
 
 /* A buffer of N copies of C. */
 static char *
@@ -197,7 +196,7 @@ with_long_line(size_t n, const char *end, size_t *len)
 static void
 scan_next__100k_line_between_short_lines__skipped_and_counted(void **state)
 {
-	static const struct bytes want[] = { LIT("before"), LIT("after") };
+	static const struct bytes want[] = {LIT("before"), LIT("after")};
 	size_t len;
 	char *in = with_long_line(100 * 1024, "\n", &len);
 	int fd = tmp_fd(in, len);
@@ -217,8 +216,8 @@ scan_next__line_of_max_len__returned_whole(void **state)
 	size_t len;
 	char *in = with_long_line(SCAN_MAX_LINE, "\n", &len);
 	char *x = filled(SCAN_MAX_LINE, 'x');
-	const struct bytes want[] = { LIT("before"), { x, SCAN_MAX_LINE },
-	    LIT("after") };
+	const struct bytes want[] = {LIT("before"), {x, SCAN_MAX_LINE},
+	    LIT("after")};
 	int fd = tmp_fd(in, len);
 	struct scan *s = scan_expect(fd, want, NELEM(want));
 
@@ -236,8 +235,8 @@ scan_next__line_of_max_len_with_crlf__returned_whole(void **state)
 	size_t len;
 	char *in = with_long_line(SCAN_MAX_LINE, "\r\n", &len);
 	char *x = filled(SCAN_MAX_LINE, 'x');
-	const struct bytes want[] = { LIT("before"), { x, SCAN_MAX_LINE },
-	    LIT("after") };
+	const struct bytes want[] = {LIT("before"), {x, SCAN_MAX_LINE},
+	    LIT("after")};
 	int fd = tmp_fd(in, len);
 	struct scan *s = scan_expect(fd, want, NELEM(want));
 
@@ -252,7 +251,7 @@ scan_next__line_of_max_len_with_crlf__returned_whole(void **state)
 static void
 scan_next__line_of_max_len_plus_1__skipped(void **state)
 {
-	static const struct bytes want[] = { LIT("before"), LIT("after") };
+	static const struct bytes want[] = {LIT("before"), LIT("after")};
 	size_t len;
 	char *in = with_long_line(SCAN_MAX_LINE + 1, "\n", &len);
 	int fd = tmp_fd(in, len);
@@ -268,7 +267,7 @@ scan_next__line_of_max_len_plus_1__skipped(void **state)
 static void
 scan_next__line_of_max_len_plus_1_with_crlf__skipped(void **state)
 {
-	static const struct bytes want[] = { LIT("before"), LIT("after") };
+	static const struct bytes want[] = {LIT("before"), LIT("after")};
 	size_t len;
 	char *in = with_long_line(SCAN_MAX_LINE + 1, "\r\n", &len);
 	int fd = tmp_fd(in, len);
@@ -284,7 +283,7 @@ scan_next__line_of_max_len_plus_1_with_crlf__skipped(void **state)
 static void
 scan_next__3mib_line__skipped_across_refills(void **state)
 {
-	static const struct bytes want[] = { LIT("before"), LIT("after") };
+	static const struct bytes want[] = {LIT("before"), LIT("after")};
 	size_t len;
 	char *in = with_long_line(3 * 1024 * 1024 + 17, "\n", &len);
 	int fd = tmp_fd(in, len);
@@ -301,7 +300,7 @@ scan_next__3mib_line__skipped_across_refills(void **state)
 static void
 scan_next__two_overlong_lines_in_a_row__both_counted(void **state)
 {
-	static const struct bytes want[] = { LIT("a"), LIT("b") };
+	static const struct bytes want[] = {LIT("a"), LIT("b")};
 	size_t n = 100 * 1024, len = 2 + 2 * (n + 1) + 2;
 	char *in = malloc(len);
 	int fd;
@@ -327,7 +326,7 @@ static void
 scan_next__overlong_last_line_without_newline__counted_not_returned(
     void **state)
 {
-	static const struct bytes want[] = { LIT("first") };
+	static const struct bytes want[] = {LIT("first")};
 	size_t n = 100 * 1024, len = 6 + n;
 	char *in = malloc(len);
 	int fd;
@@ -427,16 +426,17 @@ scan_free__null__ignored(void **state)
 static void
 scan_next__pipe_3_byte_writes__partial_lines_joined(void **state)
 {
-	static const char in[] =
-	    "Nov 22 10:00:01 mail postfix/smtp[1]: first\n"
-	    "second line\r\n"
-	    "\n"
-	    "with\0nul\n"
-	    "no newline at the end";
+	static const char in[] = "Nov 22 10:00:01 mail postfix/smtp[1]: first\n"
+				 "second line\r\n"
+				 "\n"
+				 "with\0nul\n"
+				 "no newline at the end";
 	static const struct bytes want[] = {
-		LIT("Nov 22 10:00:01 mail postfix/smtp[1]: first"),
-		LIT("second line"), LIT(""), LIT("with\0nul"),
-		LIT("no newline at the end"),
+	    LIT("Nov 22 10:00:01 mail postfix/smtp[1]: first"),
+	    LIT("second line"),
+	    LIT(""),
+	    LIT("with\0nul"),
+	    LIT("no newline at the end"),
 	};
 	pid_t child;
 	int fd = pipe_fd(in, sizeof(in) - 1, 3, 300, &child);
@@ -485,10 +485,9 @@ scan_next__pipe_odd_chunks_2mib__every_line_intact(void **state)
 }
 
 static void
-scan_next__pipe_overlong_line_in_pieces__skipped_neighbours_intact(
-    void **state)
+scan_next__pipe_overlong_line_in_pieces__skipped_neighbours_intact(void **state)
 {
-	static const struct bytes want[] = { LIT("before"), LIT("after") };
+	static const struct bytes want[] = {LIT("before"), LIT("after")};
 	size_t len;
 	char *in = with_long_line(200 * 1024, "\r\n", &len);
 	pid_t child;
@@ -511,8 +510,8 @@ scan_next__pipe_pause_between_cr_and_lf_of_max_line__returned_whole(
 	size_t len;
 	char *in = with_long_line(SCAN_MAX_LINE, "\r\n", &len);
 	char *x = filled(SCAN_MAX_LINE, 'x');
-	const struct bytes want[] = { LIT("before"), { x, SCAN_MAX_LINE },
-	    LIT("after") };
+	const struct bytes want[] = {LIT("before"), {x, SCAN_MAX_LINE},
+	    LIT("after")};
 	pid_t child;
 	/* the first piece ends right after the CR; the LF comes later */
 	int fd = pipe_fd(in, len, 7 + SCAN_MAX_LINE + 1, 100000, &child);
@@ -527,55 +526,57 @@ scan_next__pipe_pause_between_cr_and_lf_of_max_line__returned_whole(
 	free(x);
 }
 
-#define CASE(name, c) { #name, run_scan_case, NULL, NULL, &(c) }
+#define CASE(name, c)                                                          \
+	{                                                                      \
+#name, run_scan_case, NULL, NULL, &(c)                         \
+	}
 
 int
 main(void)
 {
 	static const struct CMUnitTest tests[] = {
-		CASE(scan_next__lf_lines__returned_without_newline, case_lf),
-		CASE(scan_next__crlf_lines__cr_stripped, case_crlf),
-		CASE(scan_next__mixed_lf_and_crlf__all_stripped, case_mixed),
-		CASE(scan_next__cr_inside_line__kept, case_inner_cr),
-		CASE(scan_next__cr_cr_lf__only_last_cr_stripped, case_two_cr),
-		CASE(scan_next__last_line_without_newline__returned,
-		    case_no_final_nl),
-		CASE(scan_next__last_line_ending_in_cr__cr_stripped,
-		    case_no_final_nl_cr),
-		CASE(scan_next__single_byte_no_newline__one_line,
-		    case_single_no_nl),
-		CASE(scan_next__empty_input__no_lines, case_empty),
-		CASE(scan_next__only_newline__one_empty_line, case_only_nl),
-		CASE(scan_next__only_crlf__one_empty_line, case_only_crlf),
-		CASE(scan_next__empty_lines__returned_empty, case_empty_lines),
-		CASE(scan_next__nul_bytes__kept_and_counted_in_length,
-		    case_nul),
-		cmocka_unit_test(
-		    scan_next__100k_line_between_short_lines__skipped_and_counted),
-		cmocka_unit_test(scan_next__line_of_max_len__returned_whole),
-		cmocka_unit_test(
-		    scan_next__line_of_max_len_with_crlf__returned_whole),
-		cmocka_unit_test(scan_next__line_of_max_len_plus_1__skipped),
-		cmocka_unit_test(
-		    scan_next__line_of_max_len_plus_1_with_crlf__skipped),
-		cmocka_unit_test(scan_next__3mib_line__skipped_across_refills),
-		cmocka_unit_test(
-		    scan_next__two_overlong_lines_in_a_row__both_counted),
-		cmocka_unit_test(
-		    scan_next__overlong_last_line_without_newline__counted_not_returned),
-		cmocka_unit_test(
-		    scan_next__300k_lines__all_returned_across_buffer_boundary),
-		cmocka_unit_test(scan_next__after_end__returns_0_again),
-		cmocka_unit_test(scan_next__bad_descriptor__minus_1_ebadf),
-		cmocka_unit_test(scan_free__null__ignored),
-		cmocka_unit_test(
-		    scan_next__pipe_3_byte_writes__partial_lines_joined),
-		cmocka_unit_test(
-		    scan_next__pipe_odd_chunks_2mib__every_line_intact),
-		cmocka_unit_test(
-		    scan_next__pipe_overlong_line_in_pieces__skipped_neighbours_intact),
-		cmocka_unit_test(
-		    scan_next__pipe_pause_between_cr_and_lf_of_max_line__returned_whole),
+	    CASE(scan_next__lf_lines__returned_without_newline, case_lf),
+	    CASE(scan_next__crlf_lines__cr_stripped, case_crlf),
+	    CASE(scan_next__mixed_lf_and_crlf__all_stripped, case_mixed),
+	    CASE(scan_next__cr_inside_line__kept, case_inner_cr),
+	    CASE(scan_next__cr_cr_lf__only_last_cr_stripped, case_two_cr),
+	    CASE(scan_next__last_line_without_newline__returned,
+		case_no_final_nl),
+	    CASE(scan_next__last_line_ending_in_cr__cr_stripped,
+		case_no_final_nl_cr),
+	    CASE(scan_next__single_byte_no_newline__one_line,
+		case_single_no_nl),
+	    CASE(scan_next__empty_input__no_lines, case_empty),
+	    CASE(scan_next__only_newline__one_empty_line, case_only_nl),
+	    CASE(scan_next__only_crlf__one_empty_line, case_only_crlf),
+	    CASE(scan_next__empty_lines__returned_empty, case_empty_lines),
+	    CASE(scan_next__nul_bytes__kept_and_counted_in_length, case_nul),
+	    cmocka_unit_test(
+		scan_next__100k_line_between_short_lines__skipped_and_counted),
+	    cmocka_unit_test(scan_next__line_of_max_len__returned_whole),
+	    cmocka_unit_test(
+		scan_next__line_of_max_len_with_crlf__returned_whole),
+	    cmocka_unit_test(scan_next__line_of_max_len_plus_1__skipped),
+	    cmocka_unit_test(
+		scan_next__line_of_max_len_plus_1_with_crlf__skipped),
+	    cmocka_unit_test(scan_next__3mib_line__skipped_across_refills),
+	    cmocka_unit_test(
+		scan_next__two_overlong_lines_in_a_row__both_counted),
+	    cmocka_unit_test(
+		scan_next__overlong_last_line_without_newline__counted_not_returned),
+	    cmocka_unit_test(
+		scan_next__300k_lines__all_returned_across_buffer_boundary),
+	    cmocka_unit_test(scan_next__after_end__returns_0_again),
+	    cmocka_unit_test(scan_next__bad_descriptor__minus_1_ebadf),
+	    cmocka_unit_test(scan_free__null__ignored),
+	    cmocka_unit_test(
+		scan_next__pipe_3_byte_writes__partial_lines_joined),
+	    cmocka_unit_test(
+		scan_next__pipe_odd_chunks_2mib__every_line_intact),
+	    cmocka_unit_test(
+		scan_next__pipe_overlong_line_in_pieces__skipped_neighbours_intact),
+	    cmocka_unit_test(
+		scan_next__pipe_pause_between_cr_and_lf_of_max_line__returned_whole),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

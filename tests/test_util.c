@@ -74,74 +74,82 @@ run_json_case(void **state)
 	check_escape(util_put_json, *state);
 }
 
-static struct esc_case text_plain = { LIT("Hello, world! ~{}[]"),
-    "Hello, world! ~{}[]" };
-static struct esc_case text_empty = { LIT(""), "" };
-static struct esc_case text_esc = { LIT("a\x1b[31mred"), "a\\x1b[31mred" };
-static struct esc_case text_cr = { LIT("a\rb"), "a\\x0db" };
-static struct esc_case text_lf_tab = { LIT("a\nb\tc"), "a\\x0ab\\x09c" };
-static struct esc_case text_nul = { LIT("a\0b"), "a\\x00b" };
-static struct esc_case text_del = { LIT("a\x7f" "b"), "a\\x7fb" };
-static struct esc_case text_backslash = { LIT("a\\b"), "a\\\\b" };
-static struct esc_case text_backslash_x = { LIT("\\x1b"), "\\\\x1b" };
-static struct esc_case text_invalid_ff = { LIT("a\xff" "b"), "a\\xffb" };
-static struct esc_case text_lone_cont = { LIT("\x80"), "\\x80" };
-static struct esc_case text_e_acute = { LIT("caf\xc3\xa9"), "caf\xc3\xa9" };
-static struct esc_case text_nihon = { LIT("\xe6\x97\xa5\xe6\x9c\xac"),
-    "\xe6\x97\xa5\xe6\x9c\xac" };
-static struct esc_case text_emoji = { LIT("\xf0\x9f\x98\x80"),
-    "\xf0\x9f\x98\x80" };
-static struct esc_case text_max_cp = { LIT("\xf4\x8f\xbf\xbf"),
-    "\xf4\x8f\xbf\xbf" };
-static struct esc_case text_nbsp = { LIT("\xc2\xa0"), "\xc2\xa0" };
-static struct esc_case text_c1_nel = { LIT("\xc2\x85"), "\\xc2\\x85" };
-static struct esc_case text_c1_csi = { LIT("\xc2\x9b" "31m"),
-    "\\xc2\\x9b31m" };
-static struct esc_case text_c1_first = { LIT("\xc2\x80"), "\\xc2\\x80" };
-static struct esc_case text_overlong2 = { LIT("\xc0\xaf"), "\\xc0\\xaf" };
-static struct esc_case text_overlong2_c1 = { LIT("\xc1\xbf"), "\\xc1\\xbf" };
-static struct esc_case text_overlong3 = { LIT("\xe0\x80\xaf"),
-    "\\xe0\\x80\\xaf" };
-static struct esc_case text_overlong4 = { LIT("\xf0\x80\x80\xaf"),
-    "\\xf0\\x80\\x80\\xaf" };
-static struct esc_case text_surrogate = { LIT("\xed\xa0\x80"),
-    "\\xed\\xa0\\x80" };
-static struct esc_case text_above_max = { LIT("\xf4\x90\x80\x80"),
-    "\\xf4\\x90\\x80\\x80" };
-static struct esc_case text_f5 = { LIT("\xf5\x80\x80\x80"),
-    "\\xf5\\x80\\x80\\x80" };
-static struct esc_case text_truncated_end = { LIT("ab\xe6\x97"),
-    "ab\\xe6\\x97" };
-static struct esc_case text_truncated_mid = { LIT("\xe6\x97" "a"),
-    "\\xe6\\x97a" };
+static struct esc_case text_plain = {LIT("Hello, world! ~{}[]"),
+    "Hello, world! ~{}[]"};
+static struct esc_case text_empty = {LIT(""), ""};
+static struct esc_case text_esc = {LIT("a\x1b[31mred"), "a\\x1b[31mred"};
+static struct esc_case text_cr = {LIT("a\rb"), "a\\x0db"};
+static struct esc_case text_lf_tab = {LIT("a\nb\tc"), "a\\x0ab\\x09c"};
+static struct esc_case text_nul = {LIT("a\0b"), "a\\x00b"};
+static struct esc_case text_del = {LIT("a\x7f"
+				       "b"),
+    "a\\x7fb"};
+static struct esc_case text_backslash = {LIT("a\\b"), "a\\\\b"};
+static struct esc_case text_backslash_x = {LIT("\\x1b"), "\\\\x1b"};
+static struct esc_case text_invalid_ff = {LIT("a\xff"
+					      "b"),
+    "a\\xffb"};
+static struct esc_case text_lone_cont = {LIT("\x80"), "\\x80"};
+static struct esc_case text_e_acute = {LIT("caf\xc3\xa9"), "caf\xc3\xa9"};
+static struct esc_case text_nihon = {LIT("\xe6\x97\xa5\xe6\x9c\xac"),
+    "\xe6\x97\xa5\xe6\x9c\xac"};
+static struct esc_case text_emoji = {LIT("\xf0\x9f\x98\x80"),
+    "\xf0\x9f\x98\x80"};
+static struct esc_case text_max_cp = {LIT("\xf4\x8f\xbf\xbf"),
+    "\xf4\x8f\xbf\xbf"};
+static struct esc_case text_nbsp = {LIT("\xc2\xa0"), "\xc2\xa0"};
+static struct esc_case text_c1_nel = {LIT("\xc2\x85"), "\\xc2\\x85"};
+static struct esc_case text_c1_csi = {LIT("\xc2\x9b"
+					  "31m"),
+    "\\xc2\\x9b31m"};
+static struct esc_case text_c1_first = {LIT("\xc2\x80"), "\\xc2\\x80"};
+static struct esc_case text_overlong2 = {LIT("\xc0\xaf"), "\\xc0\\xaf"};
+static struct esc_case text_overlong2_c1 = {LIT("\xc1\xbf"), "\\xc1\\xbf"};
+static struct esc_case text_overlong3 = {LIT("\xe0\x80\xaf"),
+    "\\xe0\\x80\\xaf"};
+static struct esc_case text_overlong4 = {LIT("\xf0\x80\x80\xaf"),
+    "\\xf0\\x80\\x80\\xaf"};
+static struct esc_case text_surrogate = {LIT("\xed\xa0\x80"),
+    "\\xed\\xa0\\x80"};
+static struct esc_case text_above_max = {LIT("\xf4\x90\x80\x80"),
+    "\\xf4\\x90\\x80\\x80"};
+static struct esc_case text_f5 = {LIT("\xf5\x80\x80\x80"),
+    "\\xf5\\x80\\x80\\x80"};
+static struct esc_case text_truncated_end = {LIT("ab\xe6\x97"), "ab\\xe6\\x97"};
+static struct esc_case text_truncated_mid = {LIT("\xe6\x97"
+						 "a"),
+    "\\xe6\\x97a"};
 /* LEN shorter than the string: nothing past it is read. */
-static struct esc_case text_len_bound = { "abcdef", 3, "abc" };
-static struct esc_case text_len_cuts_utf8 = { "\xc3\xa9", 1, "\\xc3" };
+static struct esc_case text_len_bound = {"abcdef", 3, "abc"};
+static struct esc_case text_len_cuts_utf8 = {"\xc3\xa9", 1, "\\xc3"};
 
-static struct esc_case json_plain = { LIT("abc 123 /x"), "abc 123 /x" };
-static struct esc_case json_empty = { LIT(""), "" };
-static struct esc_case json_quote = { LIT("say \"hi\""), "say \\\"hi\\\"" };
-static struct esc_case json_backslash = { LIT("a\\b"), "a\\\\b" };
-static struct esc_case json_newline = { LIT("a\nb"), "a\\nb" };
-static struct esc_case json_tab = { LIT("a\tb"), "a\\tb" };
-static struct esc_case json_cr = { LIT("a\rb"), "a\\u000db" };
-static struct esc_case json_esc = { LIT("\x1b[0m"), "\\u001b[0m" };
-static struct esc_case json_nul = { LIT("a\0b"), "a\\u0000b" };
-static struct esc_case json_ctl01 = { LIT("\x01\x1f"), "\\u0001\\u001f" };
-static struct esc_case json_del = { LIT("\x7f"), "\\u007f" };
-static struct esc_case json_invalid_ff = { LIT("a\xff" "b"), "a\\u00ffb" };
-static struct esc_case json_overlong = { LIT("\xc0\xaf"), "\\u00c0\\u00af" };
-static struct esc_case json_truncated = { LIT("x\xe6\x97"),
-    "x\\u00e6\\u0097" };
-static struct esc_case json_e_acute = { LIT("caf\xc3\xa9"), "caf\xc3\xa9" };
-static struct esc_case json_nihon = { LIT("\xe6\x97\xa5\xe6\x9c\xac"),
-    "\xe6\x97\xa5\xe6\x9c\xac" };
-static struct esc_case json_emoji = { LIT("\xf0\x9f\x98\x80"),
-    "\xf0\x9f\x98\x80" };
+static struct esc_case json_plain = {LIT("abc 123 /x"), "abc 123 /x"};
+static struct esc_case json_empty = {LIT(""), ""};
+static struct esc_case json_quote = {LIT("say \"hi\""), "say \\\"hi\\\""};
+static struct esc_case json_backslash = {LIT("a\\b"), "a\\\\b"};
+static struct esc_case json_newline = {LIT("a\nb"), "a\\nb"};
+static struct esc_case json_tab = {LIT("a\tb"), "a\\tb"};
+static struct esc_case json_cr = {LIT("a\rb"), "a\\u000db"};
+static struct esc_case json_esc = {LIT("\x1b[0m"), "\\u001b[0m"};
+static struct esc_case json_nul = {LIT("a\0b"), "a\\u0000b"};
+static struct esc_case json_ctl01 = {LIT("\x01\x1f"), "\\u0001\\u001f"};
+static struct esc_case json_del = {LIT("\x7f"), "\\u007f"};
+static struct esc_case json_invalid_ff = {LIT("a\xff"
+					      "b"),
+    "a\\u00ffb"};
+static struct esc_case json_overlong = {LIT("\xc0\xaf"), "\\u00c0\\u00af"};
+static struct esc_case json_truncated = {LIT("x\xe6\x97"), "x\\u00e6\\u0097"};
+static struct esc_case json_e_acute = {LIT("caf\xc3\xa9"), "caf\xc3\xa9"};
+static struct esc_case json_nihon = {LIT("\xe6\x97\xa5\xe6\x9c\xac"),
+    "\xe6\x97\xa5\xe6\x9c\xac"};
+static struct esc_case json_emoji = {LIT("\xf0\x9f\x98\x80"),
+    "\xf0\x9f\x98\x80"};
 /* U+0085 is valid UTF-8: escaped as its code point, not as two bytes. */
-static struct esc_case json_c1_nel = { LIT("a\xc2\x85" "b"), "a\\u0085b" };
-static struct esc_case json_c1_csi = { LIT("\xc2\x9b"), "\\u009b" };
-static struct esc_case json_c2_alone = { LIT("\xc2"), "\\u00c2" };
+static struct esc_case json_c1_nel = {LIT("a\xc2\x85"
+					  "b"),
+    "a\\u0085b"};
+static struct esc_case json_c1_csi = {LIT("\xc2\x9b"), "\\u009b"};
+static struct esc_case json_c2_alone = {LIT("\xc2"), "\\u00c2"};
 
 /* One util_memcasemem() case: the match offset, or -1 for none. */
 struct mem_case {
@@ -155,8 +163,8 @@ static void
 run_mem_case(void **state)
 {
 	const struct mem_case *c = *state;
-	const char *r = util_memcasemem(c->hay, c->hlen, c->needle,
-	    strlen(c->needle));
+	const char *r =
+	    util_memcasemem(c->hay, c->hlen, c->needle, strlen(c->needle));
 
 	if (c->want < 0)
 		assert_null(r);
@@ -166,22 +174,22 @@ run_mem_case(void **state)
 	}
 }
 
-static struct mem_case mem_mixed_case = { LIT("Hello World"), "wORLD", 6 };
-static struct mem_case mem_at_start = { LIT("RCPT TO:<a@b>"), "rcpt", 0 };
-static struct mem_case mem_at_end = { LIT("xxABC"), "abc", 2 };
-static struct mem_case mem_first_of_two = { LIT("abcabc"), "CA", 2 };
-static struct mem_case mem_empty_needle = { LIT("abc"), "", 0 };
-static struct mem_case mem_needle_longer = { LIT("abc"), "abcd", -1 };
-static struct mem_case mem_absent = { LIT("abc"), "x", -1 };
-static struct mem_case mem_empty_hay = { LIT(""), "a", -1 };
-static struct mem_case mem_hlen_bound = { "abcdef", 3, "def", -1 };
-static struct mem_case mem_hlen_bound_partial = { "abcdef", 4, "cde", -1 };
-static struct mem_case mem_nul_in_hay = { LIT("a\0Bc"), "bc", 2 };
+static struct mem_case mem_mixed_case = {LIT("Hello World"), "wORLD", 6};
+static struct mem_case mem_at_start = {LIT("RCPT TO:<a@b>"), "rcpt", 0};
+static struct mem_case mem_at_end = {LIT("xxABC"), "abc", 2};
+static struct mem_case mem_first_of_two = {LIT("abcabc"), "CA", 2};
+static struct mem_case mem_empty_needle = {LIT("abc"), "", 0};
+static struct mem_case mem_needle_longer = {LIT("abc"), "abcd", -1};
+static struct mem_case mem_absent = {LIT("abc"), "x", -1};
+static struct mem_case mem_empty_hay = {LIT(""), "a", -1};
+static struct mem_case mem_hlen_bound = {"abcdef", 3, "def", -1};
+static struct mem_case mem_hlen_bound_partial = {"abcdef", 4, "cde", -1};
+static struct mem_case mem_nul_in_hay = {LIT("a\0Bc"), "bc", 2};
 /* Only A-Z fold: '[' and '{' differ by 0x20 but are not a case pair. */
-static struct mem_case mem_bracket_brace = { LIT("[x"), "{x", -1 };
-static struct mem_case mem_at_sign = { LIT("@"), "`", -1 };
-static struct mem_case mem_non_ascii = { LIT("\xc3\x89"), "\xc3\xa9", -1 };
-static struct mem_case mem_partial_then_full = { LIT("aaab"), "AAB", 1 };
+static struct mem_case mem_bracket_brace = {LIT("[x"), "{x", -1};
+static struct mem_case mem_at_sign = {LIT("@"), "`", -1};
+static struct mem_case mem_non_ascii = {LIT("\xc3\x89"), "\xc3\xa9", -1};
+static struct mem_case mem_partial_then_full = {LIT("aaab"), "AAB", 1};
 
 static void
 xstrndup__embedded_bytes__copies_n_and_terminates(void **state)
@@ -269,102 +277,103 @@ util_warn__format__progname_prefix_and_newline(void **state)
 	assert_string_equal(buf, "smtplog: maillog: line 42: bad\n");
 }
 
-#define TEXT(name, c) { #name, run_text_case, NULL, NULL, &(c) }
-#define JSON(name, c) { #name, run_json_case, NULL, NULL, &(c) }
-#define MEM(name, c) { #name, run_mem_case, NULL, NULL, &(c) }
+#define TEXT(name, c)                                                          \
+	{                                                                      \
+#name, run_text_case, NULL, NULL, &(c)                         \
+	}
+#define JSON(name, c)                                                          \
+	{                                                                      \
+#name, run_json_case, NULL, NULL, &(c)                         \
+	}
+#define MEM(name, c)                                                           \
+	{                                                                      \
+#name, run_mem_case, NULL, NULL, &(c)                          \
+	}
 
 int
 main(void)
 {
 	static const struct CMUnitTest tests[] = {
-		TEXT(util_put_text__printable_ascii__unchanged, text_plain),
-		TEXT(util_put_text__empty__nothing_written, text_empty),
-		TEXT(util_put_text__esc__hex_x1b, text_esc),
-		TEXT(util_put_text__cr__hex_x0d, text_cr),
-		TEXT(util_put_text__lf_and_tab__hex_escaped, text_lf_tab),
-		TEXT(util_put_text__nul__hex_x00, text_nul),
-		TEXT(util_put_text__del__hex_x7f, text_del),
-		TEXT(util_put_text__backslash__doubled, text_backslash),
-		TEXT(util_put_text__literal_backslash_x__not_ambiguous,
-		    text_backslash_x),
-		TEXT(util_put_text__byte_ff__hex_xff, text_invalid_ff),
-		TEXT(util_put_text__lone_continuation__hex_x80,
-		    text_lone_cont),
-		TEXT(util_put_text__utf8_e_acute__passes, text_e_acute),
-		TEXT(util_put_text__utf8_cjk__passes, text_nihon),
-		TEXT(util_put_text__utf8_4_byte__passes, text_emoji),
-		TEXT(util_put_text__utf8_u10ffff__passes, text_max_cp),
-		TEXT(util_put_text__utf8_nbsp_u00a0__passes, text_nbsp),
-		TEXT(util_put_text__c1_nel_u0085__escaped, text_c1_nel),
-		TEXT(util_put_text__c1_csi_u009b__escaped, text_c1_csi),
-		TEXT(util_put_text__c1_u0080__escaped, text_c1_first),
-		TEXT(util_put_text__overlong_2_byte_c0__escaped,
-		    text_overlong2),
-		TEXT(util_put_text__overlong_2_byte_c1__escaped,
-		    text_overlong2_c1),
-		TEXT(util_put_text__overlong_3_byte__escaped, text_overlong3),
-		TEXT(util_put_text__overlong_4_byte__escaped, text_overlong4),
-		TEXT(util_put_text__surrogate_ud800__escaped, text_surrogate),
-		TEXT(util_put_text__above_u10ffff__escaped, text_above_max),
-		TEXT(util_put_text__lead_byte_f5__escaped, text_f5),
-		TEXT(util_put_text__truncated_sequence_at_end__escaped,
-		    text_truncated_end),
-		TEXT(util_put_text__truncated_sequence_before_ascii__escaped,
-		    text_truncated_mid),
-		TEXT(util_put_text__len_shorter_than_string__stops_at_len,
-		    text_len_bound),
-		TEXT(util_put_text__len_cuts_utf8_sequence__lead_escaped,
-		    text_len_cuts_utf8),
-		JSON(util_put_json__printable_ascii__unchanged, json_plain),
-		JSON(util_put_json__empty__nothing_written, json_empty),
-		JSON(util_put_json__quote__backslash_quote, json_quote),
-		JSON(util_put_json__backslash__doubled, json_backslash),
-		JSON(util_put_json__newline__backslash_n, json_newline),
-		JSON(util_put_json__tab__backslash_t, json_tab),
-		JSON(util_put_json__cr__u000d, json_cr),
-		JSON(util_put_json__esc__u001b, json_esc),
-		JSON(util_put_json__nul__u0000, json_nul),
-		JSON(util_put_json__controls_01_1f__u00xx, json_ctl01),
-		JSON(util_put_json__del__u007f, json_del),
-		JSON(util_put_json__byte_ff__u00ff, json_invalid_ff),
-		JSON(util_put_json__overlong__each_byte_u00xx, json_overlong),
-		JSON(util_put_json__truncated_sequence__each_byte_u00xx,
-		    json_truncated),
-		JSON(util_put_json__utf8_e_acute__kept, json_e_acute),
-		JSON(util_put_json__utf8_cjk__kept, json_nihon),
-		JSON(util_put_json__utf8_4_byte__kept, json_emoji),
-		JSON(util_put_json__c1_nel__u0085, json_c1_nel),
-		JSON(util_put_json__c1_csi__u009b, json_c1_csi),
-		JSON(util_put_json__lone_c2_at_end__u00c2, json_c2_alone),
-		MEM(util_memcasemem__mixed_case__found_at_6, mem_mixed_case),
-		MEM(util_memcasemem__match_at_start__offset_0, mem_at_start),
-		MEM(util_memcasemem__match_at_end__offset_2, mem_at_end),
-		MEM(util_memcasemem__two_matches__first_offset_2,
-		    mem_first_of_two),
-		MEM(util_memcasemem__empty_needle__hay_itself,
-		    mem_empty_needle),
-		MEM(util_memcasemem__needle_longer__null, mem_needle_longer),
-		MEM(util_memcasemem__absent__null, mem_absent),
-		MEM(util_memcasemem__empty_hay__null, mem_empty_hay),
-		MEM(util_memcasemem__match_past_hlen__null, mem_hlen_bound),
-		MEM(util_memcasemem__match_straddles_hlen__null,
-		    mem_hlen_bound_partial),
-		MEM(util_memcasemem__nul_in_hay__found_after_it,
-		    mem_nul_in_hay),
-		MEM(util_memcasemem__bracket_vs_brace__not_folded,
-		    mem_bracket_brace),
-		MEM(util_memcasemem__at_vs_backquote__not_folded, mem_at_sign),
-		MEM(util_memcasemem__non_ascii__not_folded, mem_non_ascii),
-		MEM(util_memcasemem__partial_match_then_full__offset_1,
-		    mem_partial_then_full),
-		cmocka_unit_test(
-		    xstrndup__embedded_bytes__copies_n_and_terminates),
-		cmocka_unit_test(xstrdup__string__equal_copy_not_same_pointer),
-		cmocka_unit_test(xmalloc__zero_bytes__non_null),
-		cmocka_unit_test(xcalloc__array__zeroed),
-		cmocka_unit_test(xrealloc__grow__keeps_contents),
-		cmocka_unit_test(
-		    util_warn__format__progname_prefix_and_newline),
+	    TEXT(util_put_text__printable_ascii__unchanged, text_plain),
+	    TEXT(util_put_text__empty__nothing_written, text_empty),
+	    TEXT(util_put_text__esc__hex_x1b, text_esc),
+	    TEXT(util_put_text__cr__hex_x0d, text_cr),
+	    TEXT(util_put_text__lf_and_tab__hex_escaped, text_lf_tab),
+	    TEXT(util_put_text__nul__hex_x00, text_nul),
+	    TEXT(util_put_text__del__hex_x7f, text_del),
+	    TEXT(util_put_text__backslash__doubled, text_backslash),
+	    TEXT(util_put_text__literal_backslash_x__not_ambiguous,
+		text_backslash_x),
+	    TEXT(util_put_text__byte_ff__hex_xff, text_invalid_ff),
+	    TEXT(util_put_text__lone_continuation__hex_x80, text_lone_cont),
+	    TEXT(util_put_text__utf8_e_acute__passes, text_e_acute),
+	    TEXT(util_put_text__utf8_cjk__passes, text_nihon),
+	    TEXT(util_put_text__utf8_4_byte__passes, text_emoji),
+	    TEXT(util_put_text__utf8_u10ffff__passes, text_max_cp),
+	    TEXT(util_put_text__utf8_nbsp_u00a0__passes, text_nbsp),
+	    TEXT(util_put_text__c1_nel_u0085__escaped, text_c1_nel),
+	    TEXT(util_put_text__c1_csi_u009b__escaped, text_c1_csi),
+	    TEXT(util_put_text__c1_u0080__escaped, text_c1_first),
+	    TEXT(util_put_text__overlong_2_byte_c0__escaped, text_overlong2),
+	    TEXT(util_put_text__overlong_2_byte_c1__escaped, text_overlong2_c1),
+	    TEXT(util_put_text__overlong_3_byte__escaped, text_overlong3),
+	    TEXT(util_put_text__overlong_4_byte__escaped, text_overlong4),
+	    TEXT(util_put_text__surrogate_ud800__escaped, text_surrogate),
+	    TEXT(util_put_text__above_u10ffff__escaped, text_above_max),
+	    TEXT(util_put_text__lead_byte_f5__escaped, text_f5),
+	    TEXT(util_put_text__truncated_sequence_at_end__escaped,
+		text_truncated_end),
+	    TEXT(util_put_text__truncated_sequence_before_ascii__escaped,
+		text_truncated_mid),
+	    TEXT(util_put_text__len_shorter_than_string__stops_at_len,
+		text_len_bound),
+	    TEXT(util_put_text__len_cuts_utf8_sequence__lead_escaped,
+		text_len_cuts_utf8),
+	    JSON(util_put_json__printable_ascii__unchanged, json_plain),
+	    JSON(util_put_json__empty__nothing_written, json_empty),
+	    JSON(util_put_json__quote__backslash_quote, json_quote),
+	    JSON(util_put_json__backslash__doubled, json_backslash),
+	    JSON(util_put_json__newline__backslash_n, json_newline),
+	    JSON(util_put_json__tab__backslash_t, json_tab),
+	    JSON(util_put_json__cr__u000d, json_cr),
+	    JSON(util_put_json__esc__u001b, json_esc),
+	    JSON(util_put_json__nul__u0000, json_nul),
+	    JSON(util_put_json__controls_01_1f__u00xx, json_ctl01),
+	    JSON(util_put_json__del__u007f, json_del),
+	    JSON(util_put_json__byte_ff__u00ff, json_invalid_ff),
+	    JSON(util_put_json__overlong__each_byte_u00xx, json_overlong),
+	    JSON(util_put_json__truncated_sequence__each_byte_u00xx,
+		json_truncated),
+	    JSON(util_put_json__utf8_e_acute__kept, json_e_acute),
+	    JSON(util_put_json__utf8_cjk__kept, json_nihon),
+	    JSON(util_put_json__utf8_4_byte__kept, json_emoji),
+	    JSON(util_put_json__c1_nel__u0085, json_c1_nel),
+	    JSON(util_put_json__c1_csi__u009b, json_c1_csi),
+	    JSON(util_put_json__lone_c2_at_end__u00c2, json_c2_alone),
+	    MEM(util_memcasemem__mixed_case__found_at_6, mem_mixed_case),
+	    MEM(util_memcasemem__match_at_start__offset_0, mem_at_start),
+	    MEM(util_memcasemem__match_at_end__offset_2, mem_at_end),
+	    MEM(util_memcasemem__two_matches__first_offset_2, mem_first_of_two),
+	    MEM(util_memcasemem__empty_needle__hay_itself, mem_empty_needle),
+	    MEM(util_memcasemem__needle_longer__null, mem_needle_longer),
+	    MEM(util_memcasemem__absent__null, mem_absent),
+	    MEM(util_memcasemem__empty_hay__null, mem_empty_hay),
+	    MEM(util_memcasemem__match_past_hlen__null, mem_hlen_bound),
+	    MEM(util_memcasemem__match_straddles_hlen__null,
+		mem_hlen_bound_partial),
+	    MEM(util_memcasemem__nul_in_hay__found_after_it, mem_nul_in_hay),
+	    MEM(util_memcasemem__bracket_vs_brace__not_folded,
+		mem_bracket_brace),
+	    MEM(util_memcasemem__at_vs_backquote__not_folded, mem_at_sign),
+	    MEM(util_memcasemem__non_ascii__not_folded, mem_non_ascii),
+	    MEM(util_memcasemem__partial_match_then_full__offset_1,
+		mem_partial_then_full),
+	    cmocka_unit_test(xstrndup__embedded_bytes__copies_n_and_terminates),
+	    cmocka_unit_test(xstrdup__string__equal_copy_not_same_pointer),
+	    cmocka_unit_test(xmalloc__zero_bytes__non_null),
+	    cmocka_unit_test(xcalloc__array__zeroed),
+	    cmocka_unit_test(xrealloc__grow__keeps_contents),
+	    cmocka_unit_test(util_warn__format__progname_prefix_and_newline),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
