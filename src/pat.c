@@ -94,6 +94,7 @@ struct pat_set {
 	int nmtas;
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jstack;
+	int jit; /* JIT-compile (off: SMTPLOG_NO_JIT) */
 	unsigned long limit_hits;
 	struct pat_cache_slot cache[PAT_CACHE];
 };
@@ -114,6 +115,8 @@ pat_new(void)
 		pcre2_jit_stack_assign(set->mctx, NULL, set->jstack);
 	for (i = 0; i < PAT_CACHE; i++)
 		set->cache[i].mta = -2;
+	/* memcheck cannot follow JIT code; SMTPLOG_NO_JIT turns it off */
+	set->jit = getenv("SMTPLOG_NO_JIT") == NULL;
 	return set;
 }
 
@@ -195,7 +198,7 @@ pat_err(char *err, size_t errlen, const char *file, size_t line,
 	return -1;
 }
 
-/* Compile one regex in byte mode, then JIT it when possible. */
+/* Compile one regex in byte mode; pat_jit() may JIT it later. */
 static int
 pat_compile(struct pat_re *re, const char *src, size_t srclen, const char *file,
     size_t line, char *err, size_t errlen)
@@ -210,7 +213,6 @@ pat_compile(struct pat_re *re, const char *src, size_t srclen, const char *file,
 		return pat_err(err, errlen, file, line, "offset %zu: %s",
 		    (size_t)off, (const char *)msg);
 	}
-	(void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
 	re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
 	if (re->md == NULL)
 		util_fatal("out of memory");
@@ -426,6 +428,26 @@ pat_directive(struct pat_mta *m, char *p, const char *file, size_t line,
 	    (int)n, w);
 }
 
+/*
+ * JIT-compile every regex of one MTA. A JIT failure (no JIT on this
+ * platform, or no executable memory) is not an error: the interpreter
+ * runs the pattern instead.
+ */
+static void
+pat_jit(const struct pat_set *set, struct pat_mta *m)
+{
+	int i;
+
+	if (!set->jit)
+		return;
+	(void)pcre2_jit_compile(m->program.code, PCRE2_JIT_COMPLETE);
+	if (m->candidate.code != NULL)
+		(void)pcre2_jit_compile(m->candidate.code, PCRE2_JIT_COMPLETE);
+	for (i = 0; i < m->nrules; i++)
+		(void)pcre2_jit_compile(m->rules[i].re.code,
+		    PCRE2_JIT_COMPLETE);
+}
+
 int
 pat_load_file(struct pat_set *set, const char *path, char *err, size_t errlen)
 {
@@ -471,6 +493,7 @@ pat_load_file(struct pat_set *set, const char *path, char *err, size_t errlen)
 		    path);
 		goto out;
 	}
+	pat_jit(set, &m);
 	set->mtas = xrealloc(set->mtas, (size_t)(set->nmtas + 1) * sizeof(m));
 	set->mtas[set->nmtas++] = m;
 	memset(&m, 0, sizeof(m));
