@@ -5,6 +5,7 @@ mta sendmail
 program ^(?:sendmail|sm-mta|sm-msp-queue|sm-msp)$
 
 literal stat=
+literal reply=
 literal reject=
 literal ... 
 literal AUTH failure
@@ -17,13 +18,19 @@ literal [rejected]
 ignore queued ^\w+: to=.*\bstat=queued
 ignore dsn-notice ^\w+: \w+: (?:DSN|return to sender|postmaster notify): 
 
+# Sendmail 8.17 and later log the remote reply in its own field:
+#   QID: to=<a@b>, ..., relay=mx.b. [ip], dsn=5.1.1, reply=550 5.1.1
+#   <a@b>: Recipient address rejected, stat=User unknown
+# (a multi-line reply keeps its first line). The reply gives the code.
+event stat-reply dir=out class=5 ^\w+: to=<?(?<rcpt>[^,\s>]+)>?.*?(?:(?=.*?, relay=(?<host>[^,\s]+(?: \[[^\]]*\])?)[,\s])|)(?:(?=.*?, dsn=(?<dsn>\d\.\d{1,3}\.\d{1,3}),)|).*?, reply=(?<code>[2-5][0-5]\d)[ -](?:(?<enh>[245]\.\d{1,3}\.\d{1,3})(?![\d.]) ?)?(?<text>.*), stat=(?<status>[A-Za-z]+)
+
 # Delivery outcome, one line for one or more recipients of one mailer:
 #   QID: to=<a@b>, delay=00:00:01, xdelay=.., mailer=esmtp, pri=..,
 #   relay=mx.b. [ip], dsn=4.3.5, stat=Deferred: 451 4.3.5 Server busy
 #   QID: to=<a@b>, ..., dsn=2.0.0, stat=Sent (Ok: queued as 12345)
 # stat= is "Sent", "Deferred" or the reason of a permanent failure
 # ("User unknown", "Service unavailable"): class 5 unless dsn= says else.
-event stat dir=out class=5 ^\w+: to=<?(?<rcpt>[^,\s>]+)>?.*?(?:(?=.*?, relay=(?<host>[^,\[\s]*(?: \[[^\]]*\])?)[,\s])|)(?:(?=.*?, dsn=(?<dsn>\d\.\d{1,3}\.\d{1,3}),)|).*?, stat=(?<status>[A-Za-z]+)[:\s(]*(?:(?<code>[2-5][0-5]\d)[ -](?:(?<enh>[245]\.\d{1,3}\.\d{1,3})(?![\d.]) ?)?)?(?<text>.*?)\)?$
+event stat dir=out class=5 ^\w+: to=<?(?<rcpt>[^,\s>]+)>?.*?(?:(?=.*?, relay=(?<host>[^,\s]+(?: \[[^\]]*\])?)[,\s])|)(?:(?=.*?, dsn=(?<dsn>\d\.\d{1,3}\.\d{1,3}),)|).*?, stat=(?<status>[A-Za-z]+)[:\s(]*(?:(?<code>[2-5][0-5]\d)[ -](?:(?<enh>[245]\.\d{1,3}\.\d{1,3})(?![\d.]) ?)?)?(?<text>.*?)\)?$
 
 # A remote server's reply that broke the protocol exchange:
 #   QID: mx.b.: SMTP DATA-2 protocol error: 500 Mail appears to be spam
