@@ -166,63 +166,8 @@ cat >"$OBS" <<EOF2
 # the remote outcome is in sample-logs/exim-real-mainlog.
 EOF2
 
-# ------------------------------------------------------------ outbound ---
-run_swaks delivered "outbound, sink answers 250" \
-	--from $SENDER --to ok1@example.net
-run_swaks delivered-2rcpt "outbound, two recipients in two domains, both 250" \
-	--from $SENDER --to ok2@example.net,ok3@remote.test
-run_swaks deferred-greylist "outbound, sink answers RCPT 451 4.7.1 greylisted" \
-	--from $SENDER --to rcpt451@example.net
-run_swaks deferred-mailbox-full "outbound, sink answers RCPT 452 4.2.2 mailbox full" \
-	--from $SENDER --to rcpt452@remote.test
-run_swaks bounced-rcpt550 "outbound, sink answers RCPT 550 5.1.1 user unknown" \
-	--from $SENDER --to rcpt550-511@example.net
-run_swaks bounced-data552 "outbound, sink answers end of DATA 552 5.3.4" \
-	--from $SENDER --to data552@example.net
-run_swaks bounced-data554 "outbound, sink answers end of DATA 554 5.7.1 spam" \
-	--from $SENDER --to data554@example.org
-run_swaks bounced-multiline550 "outbound, sink answers RCPT with a 3-line 550 5.7.1" \
-	--from $SENDER --to multi550@remote.test
-run_swaks mixed-rcpts "outbound, one message: one ok, one 550 at RCPT, one 451 at RCPT" \
-	--from $SENDER --to ok4@example.net,rcpt550@example.net,rcpt451@example.net
-run_swaks conn-refused "outbound, domain routed to a port with no listener" \
-	--from $SENDER --to user@refused.test
-run_swaks greeting-421 "outbound, sink greets with 421 4.3.2 and hangs up" \
-	--from $SENDER --to user@greet421.test
-run_swaks conn-closed "outbound, sink closes the connection without greeting" \
-	--from $SENDER --to user@hangup.test
-run_swaks local-delivery "local delivery to root's mailbox" \
-	--from $SENDER --to root@$LOCALDOM
-
-# ------------------------------------------------------------- inbound ---
-run_swaks relay-denied "outsider (127.0.0.2) tries to relay to an outside domain" \
-	--local-interface 127.0.0.2 --from someone@outside.test --to victim@example.net
-run_swaks unknown-user "outsider sends to an unknown local user" \
-	--local-interface 127.0.0.2 --from someone@outside.test --to nosuchuser@$LOCALDOM
-run_swaks invalid-helo "outsider uses a syntactically invalid HELO name" \
-	--local-interface 127.0.0.2 --ehlo 'bad_helo!name' --from someone@outside.test --to root@$LOCALDOM
-run_swaks mail-from-syntax "MAIL FROM with an unparsable address" \
-	--local-interface 127.0.0.2 --from 'bad address@@outside.test' --to root@$LOCALDOM
-run_raw empty-helo "HELO without an argument" 127.0.0.2 \
-	"HELO" "QUIT"
-run_raw mail-from-nocolon "MAIL command without FROM:<...>" 127.0.0.2 \
-	"EHLO client.outside.test" "MAIL bogus" "QUIT"
-run_raw rcpt-before-mail "RCPT before MAIL (bad sequence)" 127.0.0.2 \
-	"EHLO client.outside.test" "RCPT TO:<root@$LOCALDOM>" "QUIT"
-run_raw auth-not-offered "AUTH although the server does not offer it" 127.0.0.2 \
-	"EHLO client.outside.test" "AUTH PLAIN AHRlc3QAdGVzdA==" "QUIT"
-run_raw unknown-command "an unknown SMTP command" 127.0.0.2 \
-	"EHLO client.outside.test" "XYZZY foo" "QUIT"
-run_raw drop-after-mail "client disconnects after MAIL without QUIT" 127.0.0.2 \
-	"EHLO client.outside.test" "MAIL FROM:<someone@outside.test>" "CLOSE"
-run_raw early-talker "client talks before the greeting" 127.0.0.2 \
-	"EARLY:EHLO client.outside.test" "MAIL FROM:<someone@outside.test>" "QUIT"
-run_raw pipelining-after-helo "pipelined commands after HELO (PIPELINING not negotiated)" 127.0.0.2 \
-	"HELO client.outside.test" \
-	"MAIL FROM:<someone@outside.test>
-RCPT TO:<root@$LOCALDOM>
-DATA" "QUIT"
-
+# ----------------------------------------------------------- scenarios ---
+run_scenarios
 
 # --------------------------------------------------------------- drain ---
 log "waiting for the queue"
