@@ -59,6 +59,7 @@ struct agg_cell {
 	struct event_enh enh;
 	int other; /* the overflow row */
 	int stage; /* enum event_stage */
+	int sig;   /* provider signature, -1: none */
 	uint64_t count, inferred;
 };
 
@@ -68,6 +69,7 @@ struct agg_top {
 	uint64_t count, inferred;
 	uint64_t by_mta[EVENT_NMTA];
 	int stage; /* most frequent stage */
+	int sig;   /* provider signature, -1: none */
 };
 
 enum agg_peer_kind { AGG_PEER_DOMAIN = 0, AGG_PEER_HOST };

@@ -42,6 +42,7 @@ struct event {
 	struct event_enh enh;
 	int inferred; /* code/enh inferred, not logged */
 	int stage;    /* enum event_stage */
+	int sig;      /* provider signature (sig.h), -1: none */
 	const char *host;
 	size_t hostlen; /* remote host or client */
 	const char *domain;

@@ -14,12 +14,14 @@
 #include <stdio.h>
 
 #include "agg.h"
+#include "sig.h"
 
 struct report_opts {
-	size_t top;   /* failures explained (--top) */
-	size_t peers; /* domains/hosts listed per failure */
-	int color;    /* ANSI colour in text output */
-	int ninputs;  /* number of inputs read */
+	size_t top;                 /* failures explained (--top) */
+	size_t peers;               /* domains/hosts listed per failure */
+	int color;                  /* ANSI colour in text output */
+	int ninputs;                /* number of inputs read */
+	const struct sig_set *sigs; /* signatures of the run, or NULL */
 };
 
 struct report_format {
@@ -48,6 +50,24 @@ struct report_row {
  * frees the array. */
 struct report_row *report_rows(const struct agg_cell *cells, size_t n,
     enum report_by by, size_t *nrows);
+
+/* Text reports wrap paragraphs at this many columns. */
+#define REPORT_WIDTH 76
+
+/* Columns a UTF-8 string takes: its code points, not its bytes. */
+int report_width(const char *s, size_t n);
+/* Print S padded with blanks to WIDTH columns, on the left when RIGHT
+ * (numbers and headings of number columns), else on the right. */
+void report_pad(FILE *fp, const char *s, int width, int right);
+/* Print LABEL and the paragraph S, wrapped at REPORT_WIDTH columns
+ * (counted in UTF-8 code points), INDENT spaces in; continuation lines
+ * are two further in after a label. S is static or translated text,
+ * never log text. */
+void report_wrap(FILE *fp, const char *label, const char *s, int indent);
+
+/* The provider signature of a top failure, or NULL. */
+const struct sig_entry *
+report_sig(const struct report_opts *o, const struct agg_top *t);
 
 /* "2026-11-22T10:00:01Z" */
 void report_time(char *buf, size_t n, time_t t);

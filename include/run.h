@@ -21,10 +21,12 @@
 
 #include "agg.h"
 #include "pat.h"
+#include "sig.h"
 #include "syslog.h"
 
 struct run {
 	struct pat_set *pats; /* borrowed */
+	struct sig_set *sigs; /* borrowed; NULL: no signatures */
 	struct agg *agg;      /* owned */
 	struct syslog_clock clock;
 	int errors;  /* inputs that could not be read whole */

@@ -43,13 +43,15 @@ struct agg {
 
 /* Packed cell key: the fields of struct agg_cell that identify it. */
 struct agg_ckey {
-	unsigned char dir, mta, cls, other, stage, pad[3];
+	unsigned char dir, mta, cls, other, stage, pad;
+	uint16_t sig; /* signature + 1; 0: none */
 	uint16_t code, enh_cls, enh_sub, enh_det;
 };
 
 /* Packed peer key header; the lower-cased name follows it. */
 struct agg_pkey {
 	unsigned char dir, cls, kind, pad;
+	uint16_t sig; /* signature + 1; 0: none */
 	uint16_t code, enh_cls, enh_sub, enh_det;
 };
 
@@ -244,6 +246,7 @@ agg_peer_add(struct agg *a, const struct event *ev, int kind, const char *name,
 	h.dir = (unsigned char)ev->dir;
 	h.cls = (unsigned char)ev->cls;
 	h.kind = (unsigned char)kind;
+	h.sig = (uint16_t)(ev->sig + 1);
 	h.code = (uint16_t)ev->code;
 	h.enh_cls = (uint16_t)ev->enh.cls;
 	h.enh_sub = (uint16_t)ev->enh.subject;
@@ -273,6 +276,7 @@ agg_event(struct agg *a, const struct event *ev)
 	k.mta = (unsigned char)ev->mta;
 	k.cls = (unsigned char)ev->cls;
 	k.stage = (unsigned char)ev->stage;
+	k.sig = (uint16_t)(ev->sig + 1);
 	k.code = (uint16_t)ev->code;
 	k.enh_cls = (uint16_t)ev->enh.cls;
 	k.enh_sub = (uint16_t)ev->enh.subject;
@@ -282,6 +286,7 @@ agg_event(struct agg *a, const struct event *ev)
 		/* past the cap: one overflow row per dir, MTA and class */
 		a->c.other_cells++;
 		k.code = k.enh_cls = k.enh_sub = k.enh_det = k.stage = 0;
+		k.sig = 0;
 		k.other = 1;
 		s = agg_tab_get(&a->cells, &k, sizeof(k), 1);
 	}
@@ -308,6 +313,7 @@ agg_cell_of(const struct agg_tab *t, const struct agg_slot *s,
 	c->mta = k.mta;
 	c->cls = k.cls;
 	c->stage = k.stage;
+	c->sig = (int)k.sig - 1;
 	c->other = k.other;
 	c->code = k.code;
 	c->enh.cls = k.enh_cls;
@@ -334,6 +340,8 @@ agg_cell_cmp(const void *pa, const void *pb)
 		return a->code - b->code;
 	if (event_enh_cmp(&a->enh, &b->enh) != 0)
 		return event_enh_cmp(&a->enh, &b->enh);
+	if (a->sig != b->sig)
+		return a->sig - b->sig;
 	return a->stage - b->stage;
 }
 
@@ -365,10 +373,12 @@ agg_top_cmp(const void *pa, const void *pb)
 		return a->code - b->code;
 	if (event_enh_cmp(&a->enh, &b->enh) != 0)
 		return event_enh_cmp(&a->enh, &b->enh);
-	return a->dir - b->dir;
+	if (a->dir != b->dir)
+		return a->dir - b->dir;
+	return a->sig - b->sig;
 }
 
-/* Cells of one failure together: by dir, class, code, enh. */
+/* Cells of one failure together: by dir, class, code, enh, signature. */
 static int
 agg_failure_cmp(const void *pa, const void *pb)
 {
@@ -380,7 +390,9 @@ agg_failure_cmp(const void *pa, const void *pb)
 		return a->cls - b->cls;
 	if (a->code != b->code)
 		return a->code - b->code;
-	return event_enh_cmp(&a->enh, &b->enh);
+	if (event_enh_cmp(&a->enh, &b->enh) != 0)
+		return event_enh_cmp(&a->enh, &b->enh);
+	return a->sig - b->sig;
 }
 
 struct agg_top *
@@ -408,6 +420,7 @@ agg_top(const struct agg *a, size_t max, size_t *n)
 			cur->cls = c->cls;
 			cur->code = c->code;
 			cur->enh = c->enh;
+			cur->sig = c->sig;
 			memset(stages, 0, sizeof(stages));
 		}
 		last = c;
@@ -458,8 +471,9 @@ agg_peers(const struct agg *a, const struct agg_top *t, enum agg_peer_kind kind,
 			continue;
 		memcpy(&h, tab->arena + s->keyoff, sizeof(h));
 		if (h.kind != kind || h.dir != t->dir || h.cls != t->cls ||
-		    h.code != t->code || h.enh_cls != t->enh.cls ||
-		    h.enh_sub != t->enh.subject || h.enh_det != t->enh.detail)
+		    h.sig != (uint16_t)(t->sig + 1) || h.code != t->code ||
+		    h.enh_cls != t->enh.cls || h.enh_sub != t->enh.subject ||
+		    h.enh_det != t->enh.detail)
 			continue;
 		if (k == cap) {
 			cap = cap ? cap * 2 : 16;

@@ -41,8 +41,11 @@
  * DIAGNOSTICS
  *	None: unknown codes are not errors, they fall back to generic text.
  */
+#include "config.h"
+
 #include <stddef.h>
 
+#include "i18n.h"
 #include "kb.h"
 
 #include "kb_data.c"
@@ -129,15 +132,15 @@ const char *
 kb_class_name(int cls)
 {
 	static const char *const name[] = {
-	    "2xx Positive Completion",
-	    "3xx Positive Intermediate",
-	    "4xx Transient Negative Completion",
-	    "5xx Permanent Negative Completion",
+	    N_("2xx Positive Completion"),
+	    N_("3xx Positive Intermediate"),
+	    N_("4xx Transient Negative Completion"),
+	    N_("5xx Permanent Negative Completion"),
 	};
 
 	if (cls < 2 || cls > 5)
 		return NULL;
-	return name[cls - 2];
+	return _(name[cls - 2]);
 }
 
 /* RFC 3463 name of an enhanced class; 3 is not a class there. */
@@ -146,11 +149,11 @@ kb_enh_class_name(int cls)
 {
 	switch (cls) {
 	case 2:
-		return "Success";
+		return _("Success");
 	case 4:
-		return "Persistent Transient Failure";
+		return _("Persistent Transient Failure");
 	case 5:
-		return "Permanent Failure";
+		return _("Permanent Failure");
 	default:
 		return NULL;
 	}
@@ -161,19 +164,19 @@ const char *
 kb_subject_name(int subject)
 {
 	static const char *const name[] = {
-	    "Other or Undefined Status",
-	    "Addressing Status",
-	    "Mailbox Status",
-	    "Mail System Status",
-	    "Network and Routing Status",
-	    "Mail Delivery Protocol Status",
-	    "Message Content or Media Status",
-	    "Security or Policy Status",
+	    N_("Other or Undefined Status"),
+	    N_("Addressing Status"),
+	    N_("Mailbox Status"),
+	    N_("Mail System Status"),
+	    N_("Network and Routing Status"),
+	    N_("Mail Delivery Protocol Status"),
+	    N_("Message Content or Media Status"),
+	    N_("Security or Policy Status"),
 	};
 
 	if (subject < 0 || subject >= (int)KB_NELEM(name))
 		return NULL;
-	return name[subject];
+	return _(name[subject]);
 }
 
 /* Whether an enhanced code can be trusted next to the basic class:
@@ -260,8 +263,8 @@ kb_explain(int code, const struct event_enh *enh, int dir, int stage,
 	if (e == NULL)
 		e = &kb_class_tab[cls >= 2 && cls <= 5 ? cls - 1 : 0];
 
-	out->title = e->title;
-	out->explanation = e->desc;
-	out->when = e->when;
-	out->advice = dir == EVENT_IN ? e->fix_in : e->fix_out;
+	out->title = _(e->title);
+	out->explanation = _(e->desc);
+	out->when = _(e->when);
+	out->advice = _(dir == EVENT_IN ? e->fix_in : e->fix_out);
 }

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,9 +19,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "explain.h"
+#include "i18n.h"
 #include "pat.h"
 #include "report.h"
 #include "run.h"
+#include "sig.h"
 #include "util.h"
 
 #ifndef SMTPLOG_PATTERNS_DIR
@@ -31,31 +35,56 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "Usage: smtplog [OPTION]... [FILE]...\n"
-	    "Count the SMTP replies in Postfix, Exim and Sendmail logs by class and code,\n"
-	    "and explain the most frequent failures with advice on fixing them.\n"
-	    "With no FILE, or when FILE is -, read standard input.\n"
-	    "\n"
-	    "  -f, --format=FORMAT   output format: %s (default text)\n"
-	    "  -n, --top=N           explain the N most frequent failures (default 10)\n"
-	    "      --peers=N         list N domains and hosts per failure (default 5)\n"
-	    "  -p, --patterns=DIR    load the *.pat pattern files from DIR\n"
-	    "      --trace           print what became of each line instead of a report\n"
-	    "                        (event, noreply, unparsed, other, noheader, marker)\n"
-	    "      --color[=WHEN]    colour the text report: auto, always, never\n"
-	    "                        (default auto: only on a terminal, never with NO_COLOR)\n"
-	    "  -h, --help            show this help and exit\n"
-	    "  -V, --version         show the version and exit\n"
-	    "\n"
-	    "Input formats are recognised per line: classic syslog, RFC 3339 syslog,\n"
-	    "journalctl -o short, short-iso, short-precise, short-full and short-unix,\n"
-	    "and Exim's own mainlog and rejectlog.\n"
-	    "\n"
-	    "Exit status: 0 success, 1 an input could not be read, 2 usage error or\n"
-	    "bad pattern file.\n"
-	    "Patterns directory by default: %s\n"
-	    "See smtplog(1) for the JSON schema and the pattern file format.\n",
-	    report_names(), SMTPLOG_PATTERNS_DIR);
+	    _("Usage: smtplog [OPTION]... [FILE]...\n"
+	      "       smtplog explain [--format=json] CODE [CODE]\n"
+	      "Count the SMTP replies in Postfix, Exim and Sendmail logs "
+	      "by class and code,\n"
+	      "and explain the most frequent failures with advice on "
+	      "fixing them.\n"
+	      "With no FILE, or when FILE is -, read standard input.\n"
+	      "\n"));
+	fprintf(fp,
+	    _("  -f, --format=FORMAT   output format: %s (default "
+	      "text)\n"
+	      "  -n, --top=N           explain the N most frequent "
+	      "failures (default 10)\n"
+	      "      --peers=N         list N domains and hosts per "
+	      "failure (default 5)\n"
+	      "  -p, --patterns=DIR    load the *.pat pattern files from "
+	      "DIR\n"
+	      "      --lang=LANG       language of the report: en, fr, de, "
+	      "ru (default: locale)\n"
+	      "      --trace           print what became of each line "
+	      "instead of a report\n"
+	      "                        (event, noreply, unparsed, other, "
+	      "noheader, marker)\n"
+	      "      --color[=WHEN]    colour the text report: auto, "
+	      "always, never\n"
+	      "                        (default auto: only on a terminal, "
+	      "never with NO_COLOR)\n"
+	      "  -h, --help            show this help and exit\n"
+	      "  -V, --version         show the version and exit\n"
+	      "\n"),
+	    report_names());
+	fprintf(fp,
+	    _("smtplog explain prints what a reply code means, when "
+	      "you see it and how\n"
+	      "to fix it; CODE is 550, 5.1.1 or \"550 5.1.1\". With two "
+	      "codes it compares them.\n"
+	      "\n"
+	      "Input formats are recognised per line: classic syslog, RFC "
+	      "3339 syslog,\n"
+	      "journalctl -o short, short-iso, short-precise, short-full "
+	      "and short-unix,\n"
+	      "and Exim's own mainlog and rejectlog.\n"
+	      "\n"
+	      "Exit status: 0 success, 1 an input could not be read, 2 "
+	      "usage error or\n"
+	      "bad pattern file.\n"
+	      "Patterns directory by default: %s\n"
+	      "See smtplog(1) for the JSON schema and the pattern file "
+	      "format.\n"),
+	    SMTPLOG_PATTERNS_DIR);
 }
 
 /* Parse a count option; exits 2 on anything but a number in [0, max]. */
@@ -83,15 +112,36 @@ is_dir(const char *path)
 }
 
 /*
+ * DIR beside the running binary ("<bindir>/../REL") when it exists: how
+ * smtplog finds its patterns and messages in a build tree.
+ */
+static const char *
+exe_relative(const char *rel, char *buf, size_t n)
+{
+	ssize_t l = readlink("/proc/self/exe", buf, n - 1);
+	char *slash;
+
+	if (l <= 0)
+		return NULL;
+	buf[l] = '\0';
+	if ((slash = strrchr(buf, '/')) == NULL)
+		return NULL;
+	*slash = '\0';
+	if (strlen(buf) + strlen(rel) + 5 > n)
+		return NULL;
+	strcat(buf, "/../");
+	strcat(buf, rel);
+	return is_dir(buf) ? buf : NULL;
+}
+
+/*
  * The patterns directory: --patterns, else $SMTPLOG_PATTERNS, else the
  * installed one, else ../patterns beside the binary (a source tree).
  */
 static const char *
 patterns_dir(const char *opt, char *buf, size_t n)
 {
-	const char *env = getenv("SMTPLOG_PATTERNS");
-	ssize_t l;
-	char *slash;
+	const char *env = getenv("SMTPLOG_PATTERNS"), *rel;
 
 	if (opt != NULL)
 		return opt;
@@ -99,19 +149,67 @@ patterns_dir(const char *opt, char *buf, size_t n)
 		return env;
 	if (is_dir(SMTPLOG_PATTERNS_DIR))
 		return SMTPLOG_PATTERNS_DIR;
-	l = readlink("/proc/self/exe", buf, n - 1);
-	if (l > 0) {
-		buf[l] = '\0';
-		if ((slash = strrchr(buf, '/')) != NULL) {
-			*slash = '\0';
-			if ((size_t)l + 16 < n) {
-				strcat(buf, "/../patterns");
-				if (is_dir(buf))
-					return buf;
-			}
+	rel = exe_relative("patterns", buf, n);
+	return rel ? rel : SMTPLOG_PATTERNS_DIR;
+}
+
+/* The languages smtplog has messages and explanations in. */
+static int
+known_lang(const char *l)
+{
+	return strcmp(l, "en") == 0 || strcmp(l, "fr") == 0 ||
+	    strcmp(l, "de") == 0 || strcmp(l, "ru") == 0;
+}
+
+/* The language the environment asks for: "fr" of LC_ALL=fr_FR.UTF-8. */
+static const char *
+env_lang(char *buf, size_t n)
+{
+	static const char *const vars[] = {"LANGUAGE", "LC_ALL", "LC_MESSAGES",
+	    "LANG"};
+	const char *v;
+	size_t i;
+
+	for (i = 0; i < sizeof(vars) / sizeof(vars[0]); i++)
+		if ((v = getenv(vars[i])) != NULL && *v != '\0') {
+			snprintf(buf, n, "%.2s", v);
+			return buf;
 		}
+	return NULL;
+}
+
+/*
+ * Choose the language: --lang, else the locale. Messages come from
+ * $SMTPLOG_LOCALEDIR, ../locale beside the binary (a build tree), or the
+ * installed locale directory. gettext ignores the language in the "C"
+ * locale, so when the asked-for locale is not installed on this machine
+ * (LANG=fr_FR.UTF-8 on a system without it) run in C.UTF-8 and name the
+ * language with LANGUAGE.
+ */
+static void
+setup_language(const char *lang)
+{
+#if ENABLE_NLS
+	const char *dir = getenv("SMTPLOG_LOCALEDIR"), *cur;
+	char buf[PATH_MAX], want[8];
+
+	if (lang != NULL)
+		setenv("LANGUAGE", lang, 1);
+	cur = setlocale(LC_ALL, "");
+	if (cur == NULL || strcmp(cur, "C") == 0 || strcmp(cur, "POSIX") == 0) {
+		if (env_lang(want, sizeof(want)) != NULL && known_lang(want) &&
+		    strcmp(want, "en") != 0 &&
+		    setlocale(LC_ALL, "C.UTF-8") != NULL)
+			setenv("LANGUAGE", want, 1);
 	}
-	return SMTPLOG_PATTERNS_DIR;
+	if (dir == NULL || *dir == '\0')
+		dir = exe_relative("locale", buf, sizeof(buf));
+	bindtextdomain(PACKAGE, dir ? dir : LOCALEDIR);
+	textdomain(PACKAGE);
+#else
+	(void)lang;
+	setlocale(LC_ALL, "");
+#endif
 }
 
 /* The reference time for year-less lines: now, or $SMTPLOG_NOW. */
@@ -136,25 +234,76 @@ reference_now(void)
 	return (time_t)v;
 }
 
+/* Set when signatures.sig exists but could not be loaded. */
+static int sig_error;
+
+/*
+ * The provider signatures beside the patterns (DIR/signatures.sig), or
+ * NULL when there is no such file (a --patterns directory of one's own
+ * need not have one) or it is broken (sig_error set, message printed).
+ */
+static struct sig_set *
+load_signatures(const char *dir)
+{
+	struct sig_set *sigs;
+	char path[PATH_MAX], err[1024];
+
+	snprintf(path, sizeof(path), "%s/signatures.sig", dir);
+	if (access(path, F_OK) != 0)
+		return NULL;
+	sigs = sig_new();
+	if (sig_load_file(sigs, path, err, sizeof(err)) < 0) {
+		util_warn("%s", err);
+		sig_free(sigs);
+		sig_error = 1;
+		return NULL;
+	}
+	return sigs;
+}
+
+/* "smtplog explain CODE [CODE]": exit 0, or 2 on a bad code. */
+static int
+main_explain(int argc, char **argv, int json)
+{
+	struct explain_code codes[2];
+	char err[256];
+	int n;
+
+	if (explain_args(argc, argv, codes, &n, err, sizeof(err)) < 0) {
+		util_warn("%s", err);
+		return 2;
+	}
+	if (explain_print(stdout, codes, n, json) < 0 || fflush(stdout)) {
+		util_warn(_("writing the report: %s"), strerror(errno));
+		return 2;
+	}
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {{"format", required_argument,
-						     NULL, 'f'},
+	static const struct option longopts[] = {
+	    {"format", required_argument, NULL, 'f'},
 	    {"top", required_argument, NULL, 'n'},
 	    {"peers", required_argument, NULL, 'P'},
 	    {"patterns", required_argument, NULL, 'p'},
 	    {"color", optional_argument, NULL, 'C'},
 	    {"colour", optional_argument, NULL, 'C'},
-	    {"trace", no_argument, NULL, 'T'}, {"help", no_argument, NULL, 'h'},
-	    {"version", no_argument, NULL, 'V'}, {NULL, 0, NULL, 0}};
+	    {"trace", no_argument, NULL, 'T'},
+	    {"lang", required_argument, NULL, 'L'},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, 'V'},
+	    {NULL, 0, NULL, 0},
+	};
 	const struct report_format *fmt = report_find("text");
-	struct report_opts ro = {10, 5, 0, 0};
-	const char *popt = NULL, *color = "auto", *dir;
+	struct report_opts ro = {10, 5, 0, 0, NULL};
+	const char *popt = NULL, *color = "auto", *dir, *lang = NULL;
 	char err[1024], buf[PATH_MAX];
 	struct pat_set *pats;
+	struct sig_set *sigs;
 	struct run r;
-	int c, i, status, trace = 0;
+	int c, i, status, trace = 0, help = 0;
 
 	while (
 	    (c = getopt_long(argc, argv, "f:n:p:hV", longopts, NULL)) != -1) {
@@ -189,9 +338,18 @@ main(int argc, char **argv)
 		case 'T':
 			trace = 1;
 			break;
+		case 'L':
+			if (!known_lang(optarg)) {
+				util_warn(
+				    "--lang takes en, fr, de or ru, not '%s'",
+				    optarg);
+				return 2;
+			}
+			lang = optarg;
+			break;
 		case 'h':
-			usage(stdout);
-			return 0;
+			help = 1;
+			break;
 		case 'V':
 			printf("smtplog %s\n", PACKAGE_VERSION);
 			return 0;
@@ -202,6 +360,15 @@ main(int argc, char **argv)
 			return 2;
 		}
 	}
+	setup_language(lang);
+	if (help) {
+		usage(stdout);
+		return 0;
+	}
+	if (optind < argc && strcmp(argv[optind], "explain") == 0)
+		return main_explain(argc - optind - 1, argv + optind + 1,
+		    strcmp(fmt->name, "json") == 0);
+
 	/* NO_COLOR (no-color.org): set and not empty means no colour, ever */
 	if (getenv("NO_COLOR") != NULL && *getenv("NO_COLOR") != '\0')
 		ro.color = 0;
@@ -215,7 +382,13 @@ main(int argc, char **argv)
 		util_warn("%s", err);
 		return 2;
 	}
+	if ((sigs = load_signatures(dir)) == NULL && sig_error) {
+		pat_free(pats);
+		return 2;
+	}
 	run_init(&r, pats, reference_now());
+	r.sigs = sigs;
+	ro.sigs = sigs;
 	if (trace)
 		r.trace = stdout;
 	if (optind == argc)
@@ -227,10 +400,11 @@ main(int argc, char **argv)
 	status = r.errors ? 1 : 0;
 	if ((!trace && fmt->emit(stdout, r.agg, &ro) < 0) ||
 	    fflush(stdout) != 0) {
-		util_warn("writing the report: %s", strerror(errno));
+		util_warn(_("writing the report: %s"), strerror(errno));
 		status = 2;
 	}
 	run_done(&r);
+	sig_free(sigs);
 	pat_free(pats);
 	return status;
 }

@@ -649,6 +649,7 @@ pat_fill(const struct pat_mta *m, const struct pat_rule *r, const char *s,
 	size_t n = 0;
 
 	memset(ev, 0, sizeof(*ev));
+	ev->sig = -1;
 	ev->mta = m->mta;
 	ev->dir = r->dir;
 	if ((v = pat_group(r, s, G_CODE, &n)) != NULL)

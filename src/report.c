@@ -95,6 +95,68 @@ report_rows(const struct agg_cell *cells, size_t n, enum report_by by,
 	return rows;
 }
 
+int
+report_width(const char *s, size_t n)
+{
+	int w = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			w++;
+	return w;
+}
+
+void
+report_pad(FILE *fp, const char *s, int width, int right)
+{
+	int pad = width - report_width(s, strlen(s));
+
+	if (right && pad > 0)
+		fprintf(fp, "%*s", pad, "");
+	fputs(s, fp);
+	if (!right && pad > 0)
+		fprintf(fp, "%*s", pad, "");
+}
+
+void
+report_wrap(FILE *fp, const char *label, const char *s, int indent)
+{
+	int col = indent, first = 1;
+	int cont = indent + (label[0] != '\0' ? 2 : 0);
+	size_t wl;
+
+	fprintf(fp, "%*s%s", indent, "", label);
+	col += report_width(label, strlen(label));
+	while (*s) {
+		while (*s == ' ')
+			s++;
+		if (*s == '\0')
+			break;
+		wl = strcspn(s, " ");
+		if (!first && col + 1 + report_width(s, wl) > REPORT_WIDTH) {
+			fprintf(fp, "\n%*s", cont, "");
+			col = cont;
+		} else if (!first || label[0] != '\0') {
+			fputc(' ', fp);
+			col++;
+		}
+		fwrite(s, 1, wl, fp);
+		col += report_width(s, wl);
+		s += wl;
+		first = 0;
+	}
+	fputc('\n', fp);
+}
+
+const struct sig_entry *
+report_sig(const struct report_opts *o, const struct agg_top *t)
+{
+	if (o->sigs == NULL || t->sig < 0 || t->sig >= sig_count(o->sigs))
+		return NULL;
+	return sig_get(o->sigs, t->sig);
+}
+
 void
 report_time(char *buf, size_t n, time_t t)
 {

@@ -114,6 +114,8 @@ static void
 json_top(FILE *fp, const struct agg *a, const struct agg_top *t,
     const struct report_opts *o)
 {
+	const struct sig_entry *sig = report_sig(o, t);
+	const char *title, *expl, *advice;
 	struct kb_advice adv;
 	char code[8], enh[16];
 	int m, first = 1;
@@ -140,14 +142,33 @@ json_top(FILE *fp, const struct agg *a, const struct agg_top *t,
 		    event_mta_name(m), t->by_mta[m]);
 		first = 0;
 	}
-	fputs("},\n     \"title\": ", fp);
+	/* a provider signature, when one matched, says more than the code */
+	title = sig ? sig->title : adv.title;
+	expl = sig ? sig->explanation : adv.explanation;
+	advice = sig ? sig->advice : adv.advice;
+	fputs("},\n     \"source\": ", fp);
+	fputs(sig ? "\"signature\"" : "\"code\"", fp);
+	fputs(", \"signature\": ", fp);
+	if (sig != NULL) {
+		fputs("{\"id\": ", fp);
+		json_str(fp, sig->id, strlen(sig->id));
+		fputs(", \"provider\": ", fp);
+		json_str(fp, sig->provider, strlen(sig->provider));
+		fputs(", \"url\": ", fp);
+		json_str(fp, sig->url[0] ? sig->url : NULL, strlen(sig->url));
+		fputc('}', fp);
+	} else
+		fputs("null", fp);
+	fputs(",\n     \"code_title\": ", fp);
 	json_str(fp, adv.title, strlen(adv.title));
+	fputs(",\n     \"title\": ", fp);
+	json_str(fp, title, strlen(title));
 	fputs(",\n     \"explanation\": ", fp);
-	json_str(fp, adv.explanation, strlen(adv.explanation));
+	json_str(fp, expl, strlen(expl));
 	fputs(",\n     \"when\": ", fp);
 	json_str(fp, adv.when, strlen(adv.when));
 	fputs(",\n     \"advice\": ", fp);
-	json_str(fp, adv.advice, strlen(adv.advice));
+	json_str(fp, advice, strlen(advice));
 	fputs(",\n     \"domains\": ", fp);
 	json_peers(fp, a, t, AGG_PEER_DOMAIN, o->peers);
 	fputs(",\n     \"hosts\": ", fp);

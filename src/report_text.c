@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "kb.h"
 #include "report.h"
 #include "util.h"
@@ -66,36 +67,6 @@ txt_pct(char *buf, size_t n, uint64_t part, uint64_t whole)
 		    100.0 * (double)part / (double)whole);
 }
 
-/* Print a paragraph, wrapped at 76 columns with INDENT spaces. */
-static void
-txt_wrap(FILE *fp, const char *label, const char *s, int indent)
-{
-	int col = indent, first = 1;
-	size_t wl;
-
-	fprintf(fp, "%*s%s", indent, "", label);
-	col += (int)strlen(label);
-	while (*s) {
-		while (*s == ' ')
-			s++;
-		if (*s == '\0')
-			break;
-		wl = strcspn(s, " ");
-		if (!first && col + 1 + (int)wl > 76) {
-			fprintf(fp, "\n%*s", indent + 2, "");
-			col = indent + 2;
-		} else if (!first || label[0] != '\0') {
-			fputc(' ', fp);
-			col++;
-		}
-		fwrite(s, 1, wl, fp);
-		col += (int)wl;
-		s += wl;
-		first = 0;
-	}
-	fputc('\n', fp);
-}
-
 /* The MTAs that have mail lines, as a mask: only those get columns. */
 static int
 txt_mtas(const struct agg_counts *c)
@@ -116,11 +87,20 @@ txt_table_head(FILE *fp, const struct report_opts *o, const char *key, int keyw,
 	int m;
 
 	txt_on(fp, o, C_DIM);
-	fprintf(fp, "  %-*s %8s %8s", keyw, key, "inbound", "outbound");
+	fputs("  ", fp);
+	report_pad(fp, key, keyw, 0);
+	fputc(' ', fp);
+	report_pad(fp, _("inbound"), 8, 1);
+	fputc(' ', fp);
+	report_pad(fp, _("outbound"), 8, 1);
 	for (m = 0; m < EVENT_NMTA; m++)
 		if (mask & (1 << m))
 			fprintf(fp, " %8s", event_mta_name(m));
-	fprintf(fp, " %8s %6s\n", "total", "share");
+	fputc(' ', fp);
+	report_pad(fp, _("total"), 8, 1);
+	fputc(' ', fp);
+	report_pad(fp, _("share"), 6, 1);
+	fputc('\n', fp);
 	txt_off(fp, o);
 }
 
@@ -140,6 +120,14 @@ txt_counts(FILE *fp, const struct report_row *r, int mask, uint64_t events)
 	fprintf(fp, " %8" PRIu64 " %6s", r->total, pct);
 }
 
+/* "  label               " : a summary label padded to one column. */
+static void
+txt_label(FILE *fp, const char *label)
+{
+	fputs("  ", fp);
+	report_pad(fp, label, 20, 0);
+}
+
 static void
 txt_summary(FILE *fp, const struct agg_counts *c, const struct report_opts *o)
 {
@@ -150,20 +138,22 @@ txt_summary(FILE *fp, const struct agg_counts *c, const struct report_opts *o)
 	int m, first = 1;
 
 	txt_on(fp, o, C_BOLD);
-	fputs("smtplog report", fp);
+	fputs(_("smtplog report"), fp);
 	txt_off(fp, o);
 	fputc('\n', fp);
-	fprintf(fp, "  inputs              %d\n", o->ninputs);
-	fprintf(fp, "  lines read          %" PRIu64 " (%" PRIu64 " bytes)\n",
-	    c->lines, c->bytes);
+	txt_label(fp, _("inputs"));
+	fprintf(fp, "%d\n", o->ninputs);
+	txt_label(fp, _("lines read"));
+	fprintf(fp, _("%" PRIu64 " (%" PRIu64 " bytes)\n"), c->lines, c->bytes);
 	if (c->first <= c->last) {
 		localtime_r(&c->first, &tm);
 		strftime(t0, sizeof(t0), "%Y-%m-%d %H:%M:%S %z", &tm);
 		localtime_r(&c->last, &tm);
 		strftime(t1, sizeof(t1), "%Y-%m-%d %H:%M:%S %z", &tm);
-		fprintf(fp, "  time span           %s to %s\n", t0, t1);
+		txt_label(fp, _("time span"));
+		fprintf(fp, _("%s to %s\n"), t0, t1);
 	}
-	fputs("  mail lines by MTA   ", fp);
+	txt_label(fp, _("mail lines by MTA"));
 	for (m = 0; m < EVENT_NMTA; m++) {
 		if (c->mail[m] == 0)
 			continue;
@@ -171,42 +161,48 @@ txt_summary(FILE *fp, const struct agg_counts *c, const struct report_opts *o)
 		    event_mta_name(m), c->mail[m]);
 		first = 0;
 	}
-	fputs(first ? "none\n" : "\n", fp);
-	fprintf(fp,
-	    "  events              %" PRIu64
-	    "  (SMTP replies and delivery outcomes)\n",
+	fputs(first ? _("none\n") : "\n", fp);
+	txt_label(fp, _("events"));
+	fprintf(fp, _("%" PRIu64 "  (SMTP replies and delivery outcomes)\n"),
 	    c->kind[AGG_EVENT]);
-	if (c->inferred)
+	if (c->inferred) {
+		txt_label(fp, _("  code inferred"));
 		fprintf(fp,
-		    "    code inferred     %" PRIu64
-		    "  (the MTA did not log the code it sent)\n",
+		    _("%" PRIu64 "  (the MTA did not log the code it sent)\n"),
 		    c->inferred);
-	fprintf(fp, "  mail, no reply      %" PRIu64 "\n",
-	    c->kind[AGG_NOREPLY]);
+	}
+	txt_label(fp, _("mail, no reply"));
+	fprintf(fp, "%" PRIu64 "\n", c->kind[AGG_NOREPLY]);
+	txt_label(fp, _("unparsed"));
 	fprintf(fp,
-	    "  unparsed            %" PRIu64
-	    "  (mail lines with a reply no pattern understood)\n",
+	    _("%" PRIu64 "  (mail lines with a reply no pattern understood)\n"),
 	    c->kind[AGG_UNPARSED]);
+	txt_label(fp, _("skipped"));
 	fprintf(fp,
-	    "  skipped             %" PRIu64 "  (other programs %" PRIu64
-	    ", no header %" PRIu64 ", journal markers %" PRIu64 ")\n",
+	    _("%" PRIu64 "  (other programs %" PRIu64 ", no header %" PRIu64
+	      ", journal markers %" PRIu64 ")\n"),
 	    skipped, c->kind[AGG_SKIP_OTHER], c->kind[AGG_SKIP_NOHDR],
 	    c->kind[AGG_SKIP_MARKER]);
-	if (c->overlong)
+	if (c->overlong) {
+		txt_label(fp, _("overlong"));
 		fprintf(fp,
-		    "  overlong            %" PRIu64
-		    "  (longer than the line limit, skipped)\n",
+		    _("%" PRIu64 "  (longer than the line limit, skipped)\n"),
 		    c->overlong);
-	if (c->limit_hits)
+	}
+	if (c->limit_hits) {
+		txt_label(fp, _("match limit hits"));
 		fprintf(fp,
-		    "  match limit hits    %" PRIu64
-		    "  (a pattern gave up; counted as unparsed)\n",
+		    _("%" PRIu64
+		      "  (a pattern gave up; counted as unparsed)\n"),
 		    c->limit_hits);
-	if (c->other_cells || c->other_peers)
+	}
+	if (c->other_cells || c->other_peers) {
+		txt_label(fp, _("table caps reached"));
 		fprintf(fp,
-		    "  table caps reached  %" PRIu64 " events and %" PRIu64
-		    " peers counted as \"other\"\n",
+		    _("%" PRIu64 " events and %" PRIu64
+		      " peers counted as \"other\"\n"),
 		    c->other_cells, c->other_peers);
+	}
 }
 
 static void
@@ -215,14 +211,14 @@ txt_classes(FILE *fp, const struct report_row *rows, size_t n, int mask,
 {
 	size_t i;
 
-	txt_heading(fp, o, "Replies by class");
-	txt_table_head(fp, o, "class", 34, mask);
+	txt_heading(fp, o, _("Replies by class"));
+	txt_table_head(fp, o, _("class"), 34, mask);
 	for (i = 0; i < n; i++) {
 		const char *name = kb_class_name(rows[i].cls);
 
 		fputs("  ", fp);
 		txt_on(fp, o, txt_class_color(rows[i].cls));
-		fprintf(fp, "%-34s", name ? name : "?");
+		report_pad(fp, name ? name : "?", 34, 0);
 		txt_off(fp, o);
 		txt_counts(fp, &rows[i], mask, events);
 		fputc('\n', fp);
@@ -238,13 +234,13 @@ txt_codes(FILE *fp, const struct report_row *rows, size_t n, enum report_by by,
 	size_t i;
 
 	txt_heading(fp, o,
-	    by == REPORT_BY_CODE ? "Basic reply codes"
-				 : "Enhanced status codes");
+	    by == REPORT_BY_CODE ? _("Basic reply codes")
+				 : _("Enhanced status codes"));
 	if (n == 0) {
-		fputs("  none logged\n", fp);
+		fputs(_("  none logged\n"), fp);
 		return;
 	}
-	txt_table_head(fp, o, "code", 8, mask);
+	txt_table_head(fp, o, _("code"), 8, mask);
 	for (i = 0; i < n; i++) {
 		if (by == REPORT_BY_CODE) {
 			snprintf(key, sizeof(key), "%d", rows[i].code);
@@ -259,7 +255,7 @@ txt_codes(FILE *fp, const struct report_row *rows, size_t n, enum report_by by,
 		fprintf(fp, "%-8s", key);
 		txt_off(fp, o);
 		txt_counts(fp, &rows[i], mask, events);
-		fprintf(fp, "  %s\n", e ? e->title : "(unassigned)");
+		fprintf(fp, "  %s\n", e ? _(e->title) : _("(unassigned)"));
 	}
 }
 
@@ -287,6 +283,7 @@ txt_peers(FILE *fp, const struct agg *a, const struct agg_top *t,
 static void
 txt_top(FILE *fp, const struct agg *a, const struct report_opts *o)
 {
+	const struct sig_entry *sig;
 	struct agg_top *top;
 	struct kb_advice adv;
 	char enh[16], code[8];
@@ -294,9 +291,9 @@ txt_top(FILE *fp, const struct agg *a, const struct report_opts *o)
 	int m;
 
 	top = agg_top(a, o->top, &n);
-	txt_heading(fp, o, "Top failures");
+	txt_heading(fp, o, _("Top failures"));
 	if (n == 0)
-		fputs("  no 4xx or 5xx replies\n", fp);
+		fputs(_("  no 4xx or 5xx replies\n"), fp);
 	for (i = 0; i < n; i++) {
 		const struct agg_top *t = &top[i];
 
@@ -308,10 +305,14 @@ txt_top(FILE *fp, const struct agg *a, const struct report_opts *o)
 		fprintf(fp, "%s%s%s", t->code ? code : "",
 		    t->code && t->enh.cls ? " " : "", enh);
 		if (!t->code && !t->enh.cls)
-			fprintf(fp, "%dxx (no code logged)", t->cls);
+			fprintf(fp, _("%dxx (no code logged)"), t->cls);
 		txt_off(fp, o);
-		fprintf(fp, "  %s, %" PRIu64 " event%s", event_dir_name(t->dir),
-		    t->count, t->count == 1 ? "" : "s");
+		/* TRANSLATORS: "inbound" and "outbound" are translated
+		   with the column headings of the tables. */
+		fprintf(fp, "  %s, ", _(event_dir_name(t->dir)));
+		fprintf(fp,
+		    P_("%" PRIu64 " event", "%" PRIu64 " events", t->count),
+		    t->count);
 		for (m = 0; m < EVENT_NMTA; m++)
 			if (t->by_mta[m] && t->by_mta[m] != t->count)
 				fprintf(fp, ", %s %" PRIu64, event_mta_name(m),
@@ -319,19 +320,33 @@ txt_top(FILE *fp, const struct agg *a, const struct report_opts *o)
 			else if (t->by_mta[m])
 				fprintf(fp, ", %s", event_mta_name(m));
 		if (t->stage)
-			fprintf(fp, ", at %s", event_stage_name(t->stage));
+			fprintf(fp, _(", at %s"), event_stage_name(t->stage));
 		if (t->inferred)
-			fprintf(fp, ", code inferred for %" PRIu64,
+			fprintf(fp, _(", code inferred for %" PRIu64),
 			    t->inferred);
 		fputc('\n', fp);
+		sig = report_sig(o, t);
 		txt_on(fp, o, C_BOLD);
-		fprintf(fp, "     %s\n", adv.title);
+		fprintf(fp, "     %s\n", sig ? sig->title : adv.title);
 		txt_off(fp, o);
-		txt_wrap(fp, "Meaning:", adv.explanation, 5);
-		txt_wrap(fp, "When you see it:", adv.when, 5);
-		txt_wrap(fp, "How to fix:", adv.advice, 5);
-		txt_peers(fp, a, t, AGG_PEER_DOMAIN, "Domains:", o->peers);
-		txt_peers(fp, a, t, AGG_PEER_HOST, "Hosts:", o->peers);
+		if (sig != NULL) {
+			/* TRANSLATORS: "Signature: Yahoo (yahoo-tss04)": the
+			   explanation comes from a provider or blocklist
+			   signature, not from the code alone */
+			fprintf(fp, _("     Signature: %s (%s)\n"),
+			    sig->provider, sig->id);
+			report_wrap(fp, _("Meaning:"), sig->explanation, 5);
+			report_wrap(fp, _("The code:"), adv.title, 5);
+			report_wrap(fp, _("How to fix:"), sig->advice, 5);
+			if (sig->url[0] != '\0')
+				report_wrap(fp, _("See:"), sig->url, 5);
+		} else {
+			report_wrap(fp, _("Meaning:"), adv.explanation, 5);
+			report_wrap(fp, _("When you see it:"), adv.when, 5);
+			report_wrap(fp, _("How to fix:"), adv.advice, 5);
+		}
+		txt_peers(fp, a, t, AGG_PEER_DOMAIN, _("Domains:"), o->peers);
+		txt_peers(fp, a, t, AGG_PEER_HOST, _("Hosts:"), o->peers);
 	}
 	free(top);
 }
@@ -345,7 +360,7 @@ txt_samples(FILE *fp, const struct agg *a, const struct report_opts *o)
 	s = agg_samples(a, &n);
 	if (n == 0)
 		return;
-	txt_heading(fp, o, "Unparsed lines (first samples)");
+	txt_heading(fp, o, _("Unparsed lines (first samples)"));
 	for (i = 0; i < n; i++) {
 		fputs("  ", fp);
 		util_put_text(fp, s[i].where, strlen(s[i].where));

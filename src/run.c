@@ -93,6 +93,8 @@ run_line(struct run *r, const char *line, size_t len, const char *name,
 		agg_time(r->agg, t);
 	switch (pat_match(r->pats, idx, h.msg, h.msglen, &ev)) {
 	case PAT_EVENT:
+		if (r->sigs != NULL && ev.cls != 2)
+			ev.sig = sig_match(r->sigs, &ev, h.msg, h.msglen);
 		agg_event(r->agg, &ev);
 		agg_line(r->agg, AGG_EVENT, mta);
 		if (r->trace)

@@ -2,7 +2,7 @@
 # tests/cli.sh - the command line: help, version, options, exit status,
 # error messages, standard input, colour, and safe output of hostile text.
 . "${top_srcdir:-.}/tests/lib.sh"
-plan 24
+plan 31
 
 S="$top_srcdir/sample-logs"
 LOG="$S/postfix-real.log"
@@ -74,4 +74,24 @@ if command -v python3 > /dev/null 2>&1; then
 	check "JSON with hostile bytes is valid JSON" python3 -m json.tool "$TMP/h.json"
 else
 	skip "JSON with hostile bytes is valid JSON" "python3 not installed"
+fi
+
+# smtplog explain: a page, JSON, and clear errors with exit 2.
+"$SMTPLOG" explain 550 > "$TMP/x" 2> "$TMP/e"; rc=$?
+check "explain 550 exits 0" test "$rc" = 0
+check "explain 550 names the class" \
+	grep -qx 'Class: 5xx Permanent Negative Completion' "$TMP/x"
+"$SMTPLOG" explain 221 501 > "$TMP/x" 2>&1
+check "explain with two codes compares them" grep -qx 'Key differences' "$TMP/x"
+"$SMTPLOG" explain 5.1.1234 > "$TMP/x" 2> "$TMP/e"; rc=$?
+check "explain of a malformed code exits 2" test "$rc" = 2
+check "explain of a malformed code says why" grep -qx \
+	"smtplog: '5.1.1234' is not a reply code (like 550, 5.1.1 or \"550 5.1.1\")" "$TMP/e"
+"$SMTPLOG" explain > "$TMP/x" 2> "$TMP/e"; rc=$?
+check "explain without a code exits 2" test "$rc" = 2
+"$SMTPLOG" --format json explain 221 501 > "$TMP/x.json" 2>&1
+if command -v python3 > /dev/null 2>&1; then
+	check "explain --format json is valid JSON" python3 -m json.tool "$TMP/x.json"
+else
+	skip "explain --format json is valid JSON" "python3 not installed"
 fi

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "agg.h"
 #include "report.h"
@@ -74,7 +75,7 @@ static char *
 render(int (*emit)(FILE *, const struct agg *, const struct report_opts *),
     const struct agg *a, size_t top)
 {
-	struct report_opts o = {top, 5, 0, 2};
+	struct report_opts o = {top, 5, 0, 2, NULL};
 	char *buf = NULL;
 	size_t n = 0;
 	FILE *fp = open_memstream(&buf, &n);
@@ -239,6 +240,66 @@ report_json__empty__valid_shape(void **state)
 	agg_free(a);
 }
 
+/* A top failure with a provider signature is explained by it. */
+static void
+report_text_json__signature_row__explained_by_signature(void **state)
+{
+	static const char text[] =
+	    "[yahoo-test]\nprovider = Yahoo\nmatch = \\[TSS04\\]\n"
+	    "title = Yahoo defers for volume\n"
+	    "explanation = Yahoo defers this IP for volume or complaints.\n"
+	    "advice = Let the queue retry slowly.\n"
+	    "url = https://postmaster.example/codes\n";
+	struct report_opts o = {10, 5, 0, 1, NULL};
+	struct sig_set *sigs = sig_new();
+	struct agg *a = agg_new();
+	struct event ev;
+	char path[] = "/tmp/smtplog-sig-XXXXXX", err[256], *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+	int fd;
+
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, sizeof(text) - 1),
+	    (ssize_t)(sizeof(text) - 1));
+	close(fd);
+	assert_int_equal(sig_load_file(sigs, path, err, sizeof(err)), 0);
+	unlink(path);
+	memset(&ev, 0, sizeof(ev));
+	ev.dir = EVENT_OUT;
+	ev.cls = 4;
+	ev.code = 421;
+	ev.enh.cls = 4;
+	ev.enh.subject = 7;
+	ev.sig = 0;
+	agg_event(a, &ev);
+	o.sigs = sigs;
+	fp = open_memstream(&buf, &len);
+	assert_int_equal(report_text(fp, a, &o), 0);
+	fclose(fp);
+	assert_non_null(strstr(buf, "     Yahoo defers for volume\n"));
+	assert_non_null(strstr(buf, "     Signature: Yahoo (yahoo-test)\n"));
+	assert_non_null(strstr(buf, "How to fix: Let the queue retry slowly."));
+	assert_non_null(strstr(buf, "See: https://postmaster.example/codes"));
+	free(buf);
+	buf = NULL;
+	fp = open_memstream(&buf, &len);
+	assert_int_equal(report_json(fp, a, &o), 0);
+	fclose(fp);
+	assert_non_null(strstr(buf,
+	    "\"source\": \"signature\", \"signature\": "
+	    "{\"id\": \"yahoo-test\", \"provider\": "
+	    "\"Yahoo\""));
+	assert_non_null(strstr(buf,
+	    "\"advice\": \"Let the queue retry "
+	    "slowly.\""));
+	free(buf);
+	agg_free(a);
+	sig_free(sigs);
+}
+
 int
 main(void)
 {
@@ -251,6 +312,8 @@ main(void)
 	    cmocka_unit_test(report_text__top_limit__respected),
 	    cmocka_unit_test(report_json__sample__schema_keys_and_values),
 	    cmocka_unit_test(report_json__empty__valid_shape),
+	    cmocka_unit_test(
+		report_text_json__signature_row__explained_by_signature),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

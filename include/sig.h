@@ -1,0 +1,50 @@
+/*
+ * sig.h - provider and blocklist signatures: the well-known reply texts of
+ * large mail providers (Gmail, Microsoft 365, Yahoo, iCloud ...), DNS
+ * blocklists, SPF/DKIM/DMARC failures, greylisting, rate limits, full
+ * mailboxes, each with the specific explanation and the provider's
+ * documented remedy.
+ *
+ *   sig_new() / sig_free(set)
+ *   sig_load_file(set, path, err, n)   load a signatures file
+ *   sig_match(set, ev, msg, n)         first signature that fits, or -1
+ *   sig_get(set, idx)                  the text of signature IDX
+ *   sig_count(set)
+ *
+ * Signatures are data (patterns/signatures.sig, format in
+ * patterns/README), PCRE2 patterns compiled once with JIT and run under
+ * match limits. Errors go into the caller's buffer as
+ * "file:line: offset N: <PCRE2 message>" or "file:line: <what>".
+ * Strings returned belong to the set and live until sig_free().
+ */
+#ifndef SMTPLOG_SIG_H
+#define SMTPLOG_SIG_H
+
+#include <stddef.h>
+
+#include "event.h"
+
+struct sig_entry {
+	const char *id;          /* "yahoo-tss04": stable, for JSON */
+	const char *provider;    /* "Yahoo" */
+	const char *title;       /* short meaning */
+	const char *explanation; /* what it means here */
+	const char *advice;      /* the provider's documented remedy */
+	const char *url;         /* the provider's page, or "" */
+};
+
+struct sig_set;
+
+struct sig_set *sig_new(void);
+int
+sig_load_file(struct sig_set *set, const char *path, char *err, size_t errlen);
+int sig_count(const struct sig_set *set);
+/* The first signature (in file order) whose filters accept EV (class,
+ * direction, codes) and whose pattern matches the message MSG of LEN
+ * bytes; -1 when none does. */
+int sig_match(struct sig_set *set, const struct event *ev, const char *msg,
+    size_t len);
+const struct sig_entry *sig_get(const struct sig_set *set, int idx);
+void sig_free(struct sig_set *set);
+
+#endif

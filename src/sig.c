@@ -1,0 +1,702 @@
+/*
+ * sig.c - provider and blocklist signatures: known reply texts mapped to
+ * a specific explanation and the provider's documented remedy.
+ *
+ * SYNOPSIS
+ *	set = sig_new();
+ *	sig_load_file(set, path, err, errlen)   0, or -1 and a message
+ *	idx = sig_match(set, &ev, msg, len)     first fitting signature, -1
+ *	e = sig_get(set, idx)                   its texts, NULL out of range
+ *	sig_count(set); sig_free(set);
+ *
+ * DESCRIPTION
+ *	A signatures file (format: patterns/README, "Signature files") is a
+ *	list of "[id]" blocks of "key = value" lines. Each "match" line is
+ *	compiled once with PCRE2 in byte mode and without regard to case,
+ *	JIT-compiled where the platform allows (SMTPLOG_NO_JIT turns JIT
+ *	off), and given its own match data, so sig_match() allocates
+ *	nothing. Signatures are tried in file order: the cheap filters on
+ *	the event (class, direction, basic and enhanced code) first, then
+ *	the patterns against the whole log message.
+ *
+ *	Every match runs under a match context with match and depth limits:
+ *	a pattern that hits one counts as not matching, and the next
+ *	signature is tried. A run never hangs on a hostile pattern.
+ *
+ * OWNERSHIP
+ *	The set owns every string and compiled pattern it loads; pointers
+ *	from sig_get() live until sig_free(). A file that fails to load
+ *	adds nothing to the set.
+ *
+ * DIAGNOSTICS
+ *	Written into the caller's buffer: "path: strerror" for a file that
+ *	cannot be read, "file:line: offset N: <PCRE2 message>" for a bad
+ *	pattern, "file:line: <what>" for any other mistake in the file.
+ */
+#include "config.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sig.h"
+#include "util.h"
+
+#define SIG_MATCH_LIMIT 100000
+#define SIG_DEPTH_LIMIT 1000
+#define SIG_MAX_MATCH 8  /* match lines per signature */
+#define SIG_MAX_CODES 16 /* items of a code= or enh= list */
+#define SIG_ANY (-1)     /* a code part written as "x" */
+
+/* The text keys, in the order sig_entry declares them after id. */
+enum sig_text {
+	T_PROVIDER,
+	T_TITLE,
+	T_EXPLANATION,
+	T_ADVICE,
+	T_URL,
+	SIG_NTEXT
+};
+static const char *const sig_text_keys[SIG_NTEXT] = {"provider", "title",
+    "explanation", "advice", "url"};
+
+struct sig_regex {
+	pcre2_code *code;
+	pcre2_match_data *md;
+};
+
+/* A code pattern: basic code digits or enhanced code parts, SIG_ANY for x. */
+struct sig_code {
+	int part[3];
+};
+
+struct sig_rule {
+	struct sig_entry entry; /* points into id and text[] */
+	char *id;
+	char *text[SIG_NTEXT];
+	struct sig_regex re[SIG_MAX_MATCH];
+	int nre;
+	unsigned classes; /* bit N set: class N accepted */
+	int dir;          /* EVENT_IN, EVENT_OUT or SIG_ANY */
+	struct sig_code code[SIG_MAX_CODES];
+	int ncode;
+	struct sig_code enh[SIG_MAX_CODES];
+	int nenh;
+	size_t line;   /* of the [id] header */
+	unsigned seen; /* filter keys given, to refuse a second one */
+};
+
+struct sig_set {
+	struct sig_rule *rules;
+	int nrules;
+	pcre2_match_context *mctx;
+	pcre2_jit_stack *stack;
+	int use_jit;
+	unsigned long limit_hits; /* matches stopped by a limit */
+};
+
+/* What the parser of one file carries from line to line. */
+struct sig_parse {
+	const char *path;
+	size_t line;
+	char *err;
+	size_t errlen;
+	struct sig_rule *cur; /* the block being read, NULL before the first */
+	char **cont;          /* the value a continuation line extends */
+	struct sig_rule *rules; /* blocks of this file, not yet in the set */
+	int nrules;
+};
+
+/* The filter keys; bit N of sig_rule.seen is set once key N was read. */
+enum sig_filter { F_CLASS, F_DIR, F_CODE, F_ENH };
+static const char *const sig_filter_keys[] = {"class", "dir", "code", "enh"};
+
+/* Make an empty set with its match context; never NULL. */
+struct sig_set *
+sig_new(void)
+{
+	struct sig_set *set = xcalloc(1, sizeof(*set));
+
+	if ((set->mctx = pcre2_match_context_create(NULL)) == NULL)
+		util_fatal("out of memory");
+	pcre2_set_match_limit(set->mctx, SIG_MATCH_LIMIT);
+	pcre2_set_depth_limit(set->mctx, SIG_DEPTH_LIMIT);
+	set->use_jit = getenv("SMTPLOG_NO_JIT") == NULL;
+	if (set->use_jit &&
+	    (set->stack = pcre2_jit_stack_create(16 * 1024, 256 * 1024,
+		 NULL)) != NULL)
+		pcre2_jit_stack_assign(set->mctx, NULL, set->stack);
+	return set;
+}
+
+/* Release what one rule owns, not the rule itself. */
+static void
+sig_rule_clear(struct sig_rule *r)
+{
+	int i;
+
+	for (i = 0; i < r->nre; i++) {
+		pcre2_match_data_free(r->re[i].md);
+		pcre2_code_free(r->re[i].code);
+	}
+	for (i = 0; i < SIG_NTEXT; i++)
+		free(r->text[i]);
+	free(r->id);
+	memset(r, 0, sizeof(*r));
+}
+
+/* Free the set and everything it loaded; NULL is fine. */
+void
+sig_free(struct sig_set *set)
+{
+	int i;
+
+	if (set == NULL)
+		return;
+	for (i = 0; i < set->nrules; i++)
+		sig_rule_clear(&set->rules[i]);
+	free(set->rules);
+	pcre2_jit_stack_free(set->stack);
+	pcre2_match_context_free(set->mctx);
+	free(set);
+}
+
+/* Number of signatures loaded so far. */
+int
+sig_count(const struct sig_set *set)
+{
+	return set->nrules;
+}
+
+/* The texts of signature IDX, or NULL when there is none. */
+const struct sig_entry *
+sig_get(const struct sig_set *set, int idx)
+{
+	if (set == NULL || idx < 0 || idx >= set->nrules)
+		return NULL;
+	return &set->rules[idx].entry;
+}
+
+/* Put "file:line: ..." into the caller's buffer; always -1. */
+static int
+sig_fail(struct sig_parse *ps, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	n = snprintf(ps->err, ps->errlen, "%s:%zu: ", ps->path, ps->line);
+	if (n >= 0 && (size_t)n < ps->errlen) {
+		va_start(ap, fmt);
+		vsnprintf(ps->err + n, ps->errlen - (size_t)n, fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
+
+/* Whether C ends a word of a list value. */
+static int
+sig_is_sep(char c)
+{
+	return c == ',' || c == ' ' || c == '\t';
+}
+
+/* One code part: "x" or 1..MAXDIGITS digits; its value or -2 if bad. */
+static int
+sig_code_part(const char *s, size_t n, size_t maxdigits)
+{
+	size_t i;
+	int v = 0;
+
+	if (n == 1 && (s[0] == 'x' || s[0] == 'X'))
+		return SIG_ANY;
+	if (n == 0 || n > maxdigits)
+		return -2;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -2;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* A basic code item like 421, 55x or 5xx. */
+static int
+sig_basic_item(const char *s, size_t n, struct sig_code *c)
+{
+	int i;
+
+	if (n != 3)
+		return -1;
+	for (i = 0; i < 3; i++)
+		if ((c->part[i] = sig_code_part(s + i, 1, 1)) == -2)
+			return -1;
+	if (c->part[0] != SIG_ANY && (c->part[0] < 2 || c->part[0] > 5))
+		return -1;
+	return 0;
+}
+
+/* An enhanced code item like 5.7.26, 4.7.x or x.2.2. */
+static int
+sig_enh_item(const char *s, size_t n, struct sig_code *c)
+{
+	const char *end = s + n, *dot;
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		dot = i < 2 ? memchr(s, '.', (size_t)(end - s)) : end;
+		if (dot == NULL)
+			return -1;
+		if ((c->part[i] = sig_code_part(s, (size_t)(dot - s), 3)) == -2)
+			return -1;
+		s = dot + 1;
+	}
+	if (c->part[0] != SIG_ANY && c->part[0] != 2 && c->part[0] != 4 &&
+	    c->part[0] != 5)
+		return -1;
+	return 0;
+}
+
+/* Parse a list of code items separated by commas or blanks into OUT. */
+static int
+sig_code_list(struct sig_parse *ps, const char *key, const char *v,
+    struct sig_code *out, int *nout,
+    int (*item)(const char *, size_t, struct sig_code *), const char *shape)
+{
+	const char *w;
+
+	*nout = 0;
+	while (*v != '\0') {
+		while (sig_is_sep(*v))
+			v++;
+		if (*v == '\0')
+			break;
+		for (w = v; *v != '\0' && !sig_is_sep(*v); v++)
+			;
+		if (*nout == SIG_MAX_CODES)
+			return sig_fail(ps, "more than %d items in '%s'",
+			    SIG_MAX_CODES, key);
+		if (item(w, (size_t)(v - w), &out[*nout]) < 0)
+			return sig_fail(ps, "'%.*s' in '%s' is not %s",
+			    (int)(v - w), w, key, shape);
+		(*nout)++;
+	}
+	if (*nout == 0)
+		return sig_fail(ps, "'%s' needs a value", key);
+	return 0;
+}
+
+/* class = 4 | 5 | 4,5 | 2,4,5 | any */
+static int
+sig_parse_class(struct sig_parse *ps, struct sig_rule *r, const char *v)
+{
+	unsigned mask = 0;
+
+	if (strcmp(v, "any") == 0) {
+		r->classes = 1u << 2 | 1u << 4 | 1u << 5;
+		return 0;
+	}
+	for (; *v != '\0'; v++) {
+		if (sig_is_sep(*v))
+			continue;
+		if ((*v != '2' && *v != '4' && *v != '5') ||
+		    (v[1] != '\0' && !sig_is_sep(v[1])))
+			return sig_fail(ps,
+			    "class must be 2, 4 or 5, a list of them, or any");
+		mask |= 1u << (*v - '0');
+	}
+	if (mask == 0)
+		return sig_fail(ps, "'class' needs a value");
+	r->classes = mask;
+	return 0;
+}
+
+/* dir = in | out | any */
+static int
+sig_parse_dir(struct sig_parse *ps, struct sig_rule *r, const char *v)
+{
+	if (strcmp(v, "in") == 0)
+		r->dir = EVENT_IN;
+	else if (strcmp(v, "out") == 0)
+		r->dir = EVENT_OUT;
+	else if (strcmp(v, "any") == 0)
+		r->dir = SIG_ANY;
+	else
+		return sig_fail(ps, "dir must be in, out or any");
+	return 0;
+}
+
+/* Compile one match line into the current block. */
+static int
+sig_parse_match(struct sig_parse *ps, struct sig_rule *r, const char *v,
+    size_t n)
+{
+	struct sig_regex *re;
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE off;
+	int ec;
+
+	if (r->nre == SIG_MAX_MATCH)
+		return sig_fail(ps, "more than %d match lines in '%s'",
+		    SIG_MAX_MATCH, r->id);
+	re = &r->re[r->nre];
+	re->code =
+	    pcre2_compile((PCRE2_SPTR)v, n, PCRE2_CASELESS, &ec, &off, NULL);
+	if (re->code == NULL) {
+		pcre2_get_error_message(ec, msg, sizeof(msg));
+		return sig_fail(ps, "offset %zu: %s", (size_t)off,
+		    (const char *)msg);
+	}
+	if ((re->md = pcre2_match_data_create_from_pattern(re->code, NULL)) ==
+	    NULL)
+		util_fatal("out of memory");
+	r->nre++;
+	return 0;
+}
+
+/* Handle "key = value" inside a block. */
+static int
+sig_parse_key(struct sig_parse *ps, const char *key, size_t klen, char *v,
+    size_t vlen)
+{
+	struct sig_rule *r = ps->cur;
+	int i;
+
+	ps->cont = NULL;
+	if (r == NULL)
+		return sig_fail(ps, "'%.*s' before the first [id] line",
+		    (int)klen, key);
+	if (vlen == 0)
+		return sig_fail(ps, "'%.*s' has an empty value", (int)klen,
+		    key);
+	for (i = 0; i < SIG_NTEXT; i++) {
+		if (strlen(sig_text_keys[i]) != klen ||
+		    memcmp(sig_text_keys[i], key, klen) != 0)
+			continue;
+		if (r->text[i] != NULL)
+			return sig_fail(ps, "second '%s' in '%s'",
+			    sig_text_keys[i], r->id);
+		if (i == T_URL && strncmp(v, "https://", 8) != 0 &&
+		    strncmp(v, "http://", 7) != 0)
+			return sig_fail(ps,
+			    "url must start with http:// or https://");
+		r->text[i] = xstrndup(v, vlen);
+		if (i != T_URL)
+			ps->cont = &r->text[i];
+		return 0;
+	}
+	if (klen == 5 && memcmp(key, "match", 5) == 0)
+		return sig_parse_match(ps, r, v, vlen);
+	for (i = 0;
+	     i < (int)(sizeof(sig_filter_keys) / sizeof(sig_filter_keys[0]));
+	     i++) {
+		if (strlen(sig_filter_keys[i]) != klen ||
+		    memcmp(sig_filter_keys[i], key, klen) != 0)
+			continue;
+		if (r->seen & 1u << i)
+			return sig_fail(ps, "second '%s' in '%s'",
+			    sig_filter_keys[i], r->id);
+		r->seen |= 1u << i;
+		switch (i) {
+		case F_CLASS:
+			return sig_parse_class(ps, r, v);
+		case F_DIR:
+			return sig_parse_dir(ps, r, v);
+		case F_CODE:
+			return sig_code_list(ps, "code", v, r->code, &r->ncode,
+			    sig_basic_item, "a reply code such as 550 or 55x");
+		default:
+			return sig_code_list(ps, "enh", v, r->enh, &r->nenh,
+			    sig_enh_item,
+			    "an enhanced code such as 5.7.1 or 4.7.x");
+		}
+	}
+	return sig_fail(ps, "unknown key '%.*s'", (int)klen, key);
+}
+
+/* Whether signature ID is already taken, in the set or in this file. */
+static int
+sig_id_taken(const struct sig_set *set, const struct sig_parse *ps,
+    const char *id)
+{
+	int i;
+
+	for (i = 0; i < set->nrules; i++)
+		if (strcmp(set->rules[i].id, id) == 0)
+			return 1;
+	for (i = 0; i < ps->nrules; i++)
+		if (strcmp(ps->rules[i].id, id) == 0)
+			return 1;
+	return 0;
+}
+
+/* Check the block just read; it needs a pattern and every text but url. */
+static int
+sig_finish(struct sig_parse *ps)
+{
+	struct sig_rule *r = ps->cur;
+	size_t line = ps->line;
+	int i, rc = 0;
+
+	if (r == NULL)
+		return 0;
+	ps->line = r->line; /* name the block's header in the message */
+	if (r->nre == 0)
+		rc = sig_fail(ps, "signature '%s' has no 'match'", r->id);
+	for (i = 0; rc == 0 && i < SIG_NTEXT; i++)
+		if (i != T_URL && r->text[i] == NULL)
+			rc = sig_fail(ps, "signature '%s' has no '%s'", r->id,
+			    sig_text_keys[i]);
+	ps->line = line;
+	if (rc < 0)
+		return rc;
+	ps->nrules++;
+	ps->cur = NULL;
+	return 0;
+}
+
+/* Start a block at "[id]"; P is the line after leading blanks. */
+static int
+sig_parse_header(const struct sig_set *set, struct sig_parse *ps, char *p,
+    size_t n)
+{
+	struct sig_rule *r;
+	size_t i;
+
+	if (sig_finish(ps) < 0)
+		return -1;
+	if (n < 3 || p[n - 1] != ']')
+		return sig_fail(ps, "a block starts with [id]");
+	for (i = 1; i < n - 1; i++)
+		if (!((p[i] >= 'a' && p[i] <= 'z') ||
+			(p[i] >= '0' && p[i] <= '9') || p[i] == '-' ||
+			p[i] == '_' || p[i] == '.'))
+			return sig_fail(ps,
+			    "an id has only a-z, 0-9, '-', '_' and '.'");
+	p[n - 1] = '\0';
+	if (sig_id_taken(set, ps, p + 1))
+		return sig_fail(ps, "duplicate id '%s'", p + 1);
+	ps->rules =
+	    xrealloc(ps->rules, (size_t)(ps->nrules + 1) * sizeof(*ps->rules));
+	r = &ps->rules[ps->nrules];
+	memset(r, 0, sizeof(*r));
+	r->id = xstrdup(p + 1);
+	r->line = ps->line;
+	r->dir = SIG_ANY;
+	r->classes = 1u << 4 | 1u << 5; /* failures, unless told otherwise */
+	ps->cur = r;
+	ps->cont = NULL;
+	return 0;
+}
+
+/* Extend the last text value with a continuation line. */
+static int
+sig_parse_cont(struct sig_parse *ps, const char *p, size_t n)
+{
+	size_t have;
+
+	if (ps->cont == NULL)
+		return sig_fail(ps,
+		    "continuation line without a text key "
+		    "before it (only texts continue; a "
+		    "pattern takes another match line)");
+	have = strlen(*ps->cont);
+	*ps->cont = xrealloc(*ps->cont, have + 1 + n + 1);
+	(*ps->cont)[have] = ' ';
+	memcpy(*ps->cont + have + 1, p, n);
+	(*ps->cont)[have + 1 + n] = '\0';
+	return 0;
+}
+
+/* Handle one line of the file, newline removed. */
+static int
+sig_parse_line(const struct sig_set *set, struct sig_parse *ps, char *buf)
+{
+	char *p = buf, *eq, *k;
+	size_t n, kl;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	n = strlen(p);
+	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		p[--n] = '\0';
+	if (n == 0) {
+		ps->cont = NULL; /* a blank line ends a text */
+		return 0;
+	}
+	if (*p == '#')
+		return 0;
+	if (p != buf)
+		return sig_parse_cont(ps, p, n);
+	if (*p == '[')
+		return sig_parse_header(set, ps, p, n);
+	for (k = p; *k >= 'a' && *k <= 'z'; k++)
+		;
+	kl = (size_t)(k - p);
+	eq = k;
+	while (*eq == ' ' || *eq == '\t')
+		eq++;
+	if (kl == 0 || *eq != '=')
+		return sig_fail(ps, "expected [id], key = value, or a comment");
+	eq++;
+	while (*eq == ' ' || *eq == '\t')
+		eq++;
+	return sig_parse_key(ps, p, kl, eq, strlen(eq));
+}
+
+/* Point a rule's entry at its strings; "" for a missing url. */
+static void
+sig_publish(struct sig_rule *r)
+{
+	r->entry.id = r->id;
+	r->entry.provider = r->text[T_PROVIDER];
+	r->entry.title = r->text[T_TITLE];
+	r->entry.explanation = r->text[T_EXPLANATION];
+	r->entry.advice = r->text[T_ADVICE];
+	r->entry.url = r->text[T_URL] != NULL ? r->text[T_URL] : "";
+}
+
+/* Read a signatures file and append its blocks, all or none. */
+int
+sig_load_file(struct sig_set *set, const char *path, char *err, size_t errlen)
+{
+	struct sig_parse ps;
+	FILE *fp;
+	char *buf = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	int i, j, rc = -1;
+
+	memset(&ps, 0, sizeof(ps));
+	ps.path = path;
+	ps.err = err;
+	ps.errlen = errlen;
+	if ((fp = fopen(path, "r")) == NULL) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while ((len = getline(&buf, &cap, fp)) >= 0) {
+		ps.line++;
+		if (len > 0 && buf[len - 1] == '\n')
+			buf[--len] = '\0';
+		if (len > 0 && buf[len - 1] == '\r')
+			buf[--len] = '\0';
+		if (strlen(buf) != (size_t)len) {
+			sig_fail(&ps, "NUL byte in line");
+			goto out;
+		}
+		if (sig_parse_line(set, &ps, buf) < 0)
+			goto out;
+	}
+	if (ferror(fp)) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		goto out;
+	}
+	if (sig_finish(&ps) < 0)
+		goto out;
+	if (ps.nrules == 0) {
+		snprintf(err, errlen, "%s: no signatures", path);
+		goto out;
+	}
+	set->rules = xrealloc(set->rules,
+	    (size_t)(set->nrules + ps.nrules) * sizeof(*set->rules));
+	for (i = 0; i < ps.nrules; i++) {
+		struct sig_rule *r = &set->rules[set->nrules++];
+
+		*r = ps.rules[i];
+		sig_publish(r);
+		for (j = 0; set->use_jit && j < r->nre; j++)
+			(void)pcre2_jit_compile(r->re[j].code,
+			    PCRE2_JIT_COMPLETE); /* failing JIT: interpreter */
+	}
+	ps.nrules = 0;
+	rc = 0;
+out:
+	/* on failure: the finished blocks and the one being read */
+	if (ps.cur != NULL)
+		ps.nrules++;
+	for (i = 0; i < ps.nrules; i++)
+		sig_rule_clear(&ps.rules[i]);
+	free(ps.rules);
+	free(buf);
+	fclose(fp);
+	return rc;
+}
+
+/* Whether VALUE fits one of the N code patterns (parts of VALUE in V). */
+static int
+sig_code_fits(const struct sig_code *pat, int n, const int v[3])
+{
+	int i, k;
+
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < 3; k++)
+			if (pat[i].part[k] != SIG_ANY && pat[i].part[k] != v[k])
+				break;
+		if (k == 3)
+			return 1;
+	}
+	return 0;
+}
+
+/* The cheap tests: class, direction, codes. A filter on a code the event
+ * does not have fails. */
+static int
+sig_filters_pass(const struct sig_rule *r, const struct event *ev)
+{
+	int v[3];
+
+	if (ev == NULL)
+		return 1;
+	if (ev->cls < 0 || ev->cls > 9 || !(r->classes & 1u << ev->cls))
+		return 0;
+	if (r->dir != SIG_ANY && r->dir != ev->dir)
+		return 0;
+	if (r->ncode > 0) {
+		if (ev->code == 0)
+			return 0;
+		v[0] = ev->code / 100;
+		v[1] = ev->code / 10 % 10;
+		v[2] = ev->code % 10;
+		if (!sig_code_fits(r->code, r->ncode, v))
+			return 0;
+	}
+	if (r->nenh > 0) {
+		if (ev->enh.cls == 0)
+			return 0;
+		v[0] = ev->enh.cls;
+		v[1] = ev->enh.subject;
+		v[2] = ev->enh.detail;
+		if (!sig_code_fits(r->enh, r->nenh, v))
+			return 0;
+	}
+	return 1;
+}
+
+/* First signature, in file order, whose filters and a pattern fit. */
+int
+sig_match(struct sig_set *set, const struct event *ev, const char *msg,
+    size_t len)
+{
+	struct sig_rule *r;
+	int i, j, rc;
+
+	for (i = 0; i < set->nrules; i++) {
+		r = &set->rules[i];
+		if (!sig_filters_pass(r, ev))
+			continue;
+		for (j = 0; j < r->nre; j++) {
+			rc = pcre2_match(r->re[j].code, (PCRE2_SPTR)msg, len, 0,
+			    0, r->re[j].md, set->mctx);
+			if (rc >= 0)
+				return i;
+			if (rc != PCRE2_ERROR_NOMATCH)
+				set->limit_hits++; /* a limit: no match */
+		}
+	}
+	return -1;
+}
