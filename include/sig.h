@@ -45,6 +45,8 @@ int sig_count(const struct sig_set *set);
 int sig_match(struct sig_set *set, const struct event *ev, const char *msg,
     size_t len);
 const struct sig_entry *sig_get(const struct sig_set *set, int idx);
+/* Matches a pattern gave up on (PCRE2 limits); they did not match. */
+unsigned long sig_limit_hits(const struct sig_set *set);
 void sig_free(struct sig_set *set);
 
 #endif

@@ -18,9 +18,6 @@
  */
 #include "config.h"
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -29,11 +26,9 @@
 #include <string.h>
 
 #include "pat.h"
+#include "rx.h"
 #include "util.h"
 
-/* Limits that keep a hostile user pattern from hanging the run. */
-#define PAT_MATCH_LIMIT 200000
-#define PAT_DEPTH_LIMIT 2000
 #define PAT_MAX_LITERALS 32
 #define PAT_CACHE 64
 
@@ -54,15 +49,10 @@ static const char *const pat_group_names[PAT_NGROUPS] = {"code", "enh", "dsn",
 
 enum pat_kind { PAT_RULE_EVENT, PAT_RULE_IGNORE };
 
-struct pat_re {
-	pcre2_code *code;
-	pcre2_match_data *md;
-};
-
 struct pat_rule {
 	enum pat_kind kind;
 	char *name;
-	struct pat_re re;
+	struct rx re;
 	int group[PAT_NGROUPS]; /* group number, or -1 */
 	int dir;                /* EVENT_IN / EVENT_OUT */
 	int cls;                /* fallback class, 0 none */
@@ -74,8 +64,8 @@ struct pat_rule {
 struct pat_mta {
 	int mta; /* enum event_mta */
 	char *file;
-	struct pat_re program;
-	struct pat_re candidate;
+	struct rx program;
+	struct rx candidate;
 	char *literal[PAT_MAX_LITERALS];
 	size_t literal_len[PAT_MAX_LITERALS];
 	int nliteral;
@@ -92,10 +82,7 @@ struct pat_cache_slot {
 struct pat_set {
 	struct pat_mta *mtas;
 	int nmtas;
-	pcre2_match_context *mctx;
-	pcre2_jit_stack *jstack;
-	int jit; /* JIT-compile (off: SMTPLOG_NO_JIT) */
-	unsigned long limit_hits;
+	struct rx_ctx rx; /* limits, JIT stack, limit hits */
 	struct pat_cache_slot cache[PAT_CACHE];
 };
 
@@ -105,29 +92,10 @@ pat_new(void)
 	struct pat_set *set = xcalloc(1, sizeof(*set));
 	int i;
 
-	set->mctx = pcre2_match_context_create(NULL);
-	if (set->mctx == NULL)
-		util_fatal("out of memory");
-	pcre2_set_match_limit(set->mctx, PAT_MATCH_LIMIT);
-	pcre2_set_depth_limit(set->mctx, PAT_DEPTH_LIMIT);
-	set->jstack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
-	if (set->jstack != NULL)
-		pcre2_jit_stack_assign(set->mctx, NULL, set->jstack);
+	rx_ctx_init(&set->rx);
 	for (i = 0; i < PAT_CACHE; i++)
 		set->cache[i].mta = -2;
-	/* memcheck cannot follow JIT code; SMTPLOG_NO_JIT turns it off */
-	set->jit = getenv("SMTPLOG_NO_JIT") == NULL;
 	return set;
-}
-
-/* Free one compiled regex and its match data. */
-static void
-pat_re_free(struct pat_re *re)
-{
-	pcre2_match_data_free(re->md);
-	pcre2_code_free(re->code);
-	re->md = NULL;
-	re->code = NULL;
 }
 
 /* Free what one MTA's rules own (not the struct itself). */
@@ -137,13 +105,13 @@ pat_mta_free(struct pat_mta *m)
 	int j;
 
 	for (j = 0; j < m->nrules; j++) {
-		pat_re_free(&m->rules[j].re);
+		rx_free(&m->rules[j].re);
 		free(m->rules[j].name);
 	}
 	for (j = 0; j < m->nliteral; j++)
 		free(m->literal[j]);
-	pat_re_free(&m->program);
-	pat_re_free(&m->candidate);
+	rx_free(&m->program);
+	rx_free(&m->candidate);
 	free(m->rules);
 	free(m->file);
 }
@@ -158,8 +126,7 @@ pat_free(struct pat_set *set)
 	for (i = 0; i < set->nmtas; i++)
 		pat_mta_free(&set->mtas[i]);
 	free(set->mtas);
-	pcre2_jit_stack_free(set->jstack);
-	pcre2_match_context_free(set->mctx);
+	rx_ctx_done(&set->rx);
 	free(set);
 }
 
@@ -178,7 +145,7 @@ pat_mta_of(const struct pat_set *set, int idx)
 unsigned long
 pat_limit_hits(const struct pat_set *set)
 {
-	return set->limit_hits;
+	return set->rx.limit_hits;
 }
 
 /* Write "file:line: message" into the caller's buffer; returns -1. */
@@ -198,24 +165,15 @@ pat_err(char *err, size_t errlen, const char *file, size_t line,
 	return -1;
 }
 
-/* Compile one regex in byte mode; pat_jit() may JIT it later. */
+/* Compile one regex; an error names the file and line. */
 static int
-pat_compile(struct pat_re *re, const char *src, size_t srclen, const char *file,
+pat_compile(struct rx *re, const char *src, size_t srclen, const char *file,
     size_t line, char *err, size_t errlen)
 {
-	int ec;
-	PCRE2_SIZE off;
-	PCRE2_UCHAR msg[256];
+	char msg[320];
 
-	re->code = pcre2_compile((PCRE2_SPTR)src, srclen, 0, &ec, &off, NULL);
-	if (re->code == NULL) {
-		pcre2_get_error_message(ec, msg, sizeof(msg));
-		return pat_err(err, errlen, file, line, "offset %zu: %s",
-		    (size_t)off, (const char *)msg);
-	}
-	re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
-	if (re->md == NULL)
-		util_fatal("out of memory");
+	if (rx_compile(re, src, srclen, 0, msg, sizeof(msg)) < 0)
+		return pat_err(err, errlen, file, line, "%s", msg);
 	return 0;
 }
 
@@ -434,18 +392,14 @@ pat_directive(struct pat_mta *m, char *p, const char *file, size_t line,
  * runs the pattern instead.
  */
 static void
-pat_jit(const struct pat_set *set, struct pat_mta *m)
+pat_jit(struct pat_set *set, struct pat_mta *m)
 {
 	int i;
 
-	if (!set->jit)
-		return;
-	(void)pcre2_jit_compile(m->program.code, PCRE2_JIT_COMPLETE);
-	if (m->candidate.code != NULL)
-		(void)pcre2_jit_compile(m->candidate.code, PCRE2_JIT_COMPLETE);
+	rx_jit(&set->rx, &m->program);
+	rx_jit(&set->rx, &m->candidate);
 	for (i = 0; i < m->nrules; i++)
-		(void)pcre2_jit_compile(m->rules[i].re.code,
-		    PCRE2_JIT_COMPLETE);
+		rx_jit(&set->rx, &m->rules[i].re);
 }
 
 int
@@ -554,24 +508,6 @@ out:
 	return set;
 }
 
-/*
- * Run one regex over a subject. 1: match; 0: no match; -1: a match or
- * depth limit was hit (counted; the caller treats the line as unparsed).
- */
-static int
-pat_run(struct pat_set *set, struct pat_re *re, const char *s, size_t n)
-{
-	int rc =
-	    pcre2_match(re->code, (PCRE2_SPTR)s, n, 0, 0, re->md, set->mctx);
-
-	if (rc >= 0)
-		return 1;
-	if (rc == PCRE2_ERROR_NOMATCH)
-		return 0;
-	set->limit_hits++;
-	return -1;
-}
-
 int
 pat_mta_for(struct pat_set *set, const struct syslog_hdr *hdr)
 {
@@ -589,7 +525,7 @@ pat_mta_for(struct pat_set *set, const struct syslog_hdr *hdr)
 	    memcmp(slot->prog, hdr->prog, hdr->proglen) == 0)
 		return slot->mta;
 	for (k = 0; k < set->nmtas; k++) {
-		if (pat_run(set, &set->mtas[k].program, hdr->prog,
+		if (rx_match(&set->rx, &set->mtas[k].program, hdr->prog,
 			hdr->proglen) == 1) {
 			found = k;
 			break;
@@ -734,7 +670,7 @@ pat_match(struct pat_set *set, int idx, const char *s, size_t n,
 	for (i = 0; i < m->nrules; i++) {
 		struct pat_rule *r = &m->rules[i];
 
-		rc = pat_run(set, &r->re, s, n);
+		rc = rx_match(&set->rx, &r->re, s, n);
 		if (rc < 0) {
 			limited = 1;
 			continue;
@@ -749,7 +685,8 @@ pat_match(struct pat_set *set, int idx, const char *s, size_t n,
 	}
 	if (limited)
 		return PAT_UNPARSED;
-	if (m->candidate.code != NULL && pat_run(set, &m->candidate, s, n) == 1)
+	if (m->candidate.code != NULL &&
+	    rx_match(&set->rx, &m->candidate, s, n) == 1)
 		return PAT_UNPARSED;
 	return PAT_NOREPLY;
 }

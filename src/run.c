@@ -163,4 +163,6 @@ run_finish(struct run *r)
 	struct agg_counts *c = agg_counts(r->agg);
 
 	c->limit_hits = pat_limit_hits(r->pats);
+	if (r->sigs != NULL)
+		c->limit_hits += sig_limit_hits(r->sigs);
 }

@@ -35,20 +35,16 @@
  */
 #include "config.h"
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "rx.h"
 #include "sig.h"
 #include "util.h"
 
-#define SIG_MATCH_LIMIT 100000
-#define SIG_DEPTH_LIMIT 1000
 #define SIG_MAX_MATCH 8  /* match lines per signature */
 #define SIG_MAX_CODES 16 /* items of a code= or enh= list */
 #define SIG_ANY (-1)     /* a code part written as "x" */
@@ -65,11 +61,6 @@ enum sig_text {
 static const char *const sig_text_keys[SIG_NTEXT] = {"provider", "title",
     "explanation", "advice", "url"};
 
-struct sig_regex {
-	pcre2_code *code;
-	pcre2_match_data *md;
-};
-
 /* A code pattern: basic code digits or enhanced code parts, SIG_ANY for x. */
 struct sig_code {
 	int part[3];
@@ -79,7 +70,7 @@ struct sig_rule {
 	struct sig_entry entry; /* points into id and text[] */
 	char *id;
 	char *text[SIG_NTEXT];
-	struct sig_regex re[SIG_MAX_MATCH];
+	struct rx re[SIG_MAX_MATCH];
 	int nre;
 	unsigned classes; /* bit N set: class N accepted */
 	int dir;          /* EVENT_IN, EVENT_OUT or SIG_ANY */
@@ -94,10 +85,7 @@ struct sig_rule {
 struct sig_set {
 	struct sig_rule *rules;
 	int nrules;
-	pcre2_match_context *mctx;
-	pcre2_jit_stack *stack;
-	int use_jit;
-	unsigned long limit_hits; /* matches stopped by a limit */
+	struct rx_ctx rx; /* limits, JIT stack, limit hits */
 };
 
 /* What the parser of one file carries from line to line. */
@@ -122,15 +110,7 @@ sig_new(void)
 {
 	struct sig_set *set = xcalloc(1, sizeof(*set));
 
-	if ((set->mctx = pcre2_match_context_create(NULL)) == NULL)
-		util_fatal("out of memory");
-	pcre2_set_match_limit(set->mctx, SIG_MATCH_LIMIT);
-	pcre2_set_depth_limit(set->mctx, SIG_DEPTH_LIMIT);
-	set->use_jit = getenv("SMTPLOG_NO_JIT") == NULL;
-	if (set->use_jit &&
-	    (set->stack = pcre2_jit_stack_create(16 * 1024, 256 * 1024,
-		 NULL)) != NULL)
-		pcre2_jit_stack_assign(set->mctx, NULL, set->stack);
+	rx_ctx_init(&set->rx);
 	return set;
 }
 
@@ -140,10 +120,8 @@ sig_rule_clear(struct sig_rule *r)
 {
 	int i;
 
-	for (i = 0; i < r->nre; i++) {
-		pcre2_match_data_free(r->re[i].md);
-		pcre2_code_free(r->re[i].code);
-	}
+	for (i = 0; i < r->nre; i++)
+		rx_free(&r->re[i]);
 	for (i = 0; i < SIG_NTEXT; i++)
 		free(r->text[i]);
 	free(r->id);
@@ -161,9 +139,14 @@ sig_free(struct sig_set *set)
 	for (i = 0; i < set->nrules; i++)
 		sig_rule_clear(&set->rules[i]);
 	free(set->rules);
-	pcre2_jit_stack_free(set->stack);
-	pcre2_match_context_free(set->mctx);
+	rx_ctx_done(&set->rx);
 	free(set);
+}
+
+unsigned long
+sig_limit_hits(const struct sig_set *set)
+{
+	return set->rx.limit_hits;
 }
 
 /* Number of signatures loaded so far. */
@@ -335,25 +318,15 @@ static int
 sig_parse_match(struct sig_parse *ps, struct sig_rule *r, const char *v,
     size_t n)
 {
-	struct sig_regex *re;
-	PCRE2_UCHAR msg[256];
-	PCRE2_SIZE off;
-	int ec;
+	char msg[320];
 
 	if (r->nre == SIG_MAX_MATCH)
 		return sig_fail(ps, "more than %d match lines in '%s'",
 		    SIG_MAX_MATCH, r->id);
-	re = &r->re[r->nre];
-	re->code =
-	    pcre2_compile((PCRE2_SPTR)v, n, PCRE2_CASELESS, &ec, &off, NULL);
-	if (re->code == NULL) {
-		pcre2_get_error_message(ec, msg, sizeof(msg));
-		return sig_fail(ps, "offset %zu: %s", (size_t)off,
-		    (const char *)msg);
-	}
-	if ((re->md = pcre2_match_data_create_from_pattern(re->code, NULL)) ==
-	    NULL)
-		util_fatal("out of memory");
+	/* signatures ignore case; (?-i) in a pattern turns that off */
+	if (rx_compile(&r->re[r->nre], v, n, PCRE2_CASELESS, msg, sizeof(msg)) <
+	    0)
+		return sig_fail(ps, "%s", msg);
 	r->nre++;
 	return 0;
 }
@@ -609,9 +582,8 @@ sig_load_file(struct sig_set *set, const char *path, char *err, size_t errlen)
 
 		*r = ps.rules[i];
 		sig_publish(r);
-		for (j = 0; set->use_jit && j < r->nre; j++)
-			(void)pcre2_jit_compile(r->re[j].code,
-			    PCRE2_JIT_COMPLETE); /* failing JIT: interpreter */
+		for (j = 0; j < r->nre; j++)
+			rx_jit(&set->rx, &r->re[j]);
 	}
 	ps.nrules = 0;
 	rc = 0;
@@ -683,19 +655,16 @@ sig_match(struct sig_set *set, const struct event *ev, const char *msg,
     size_t len)
 {
 	struct sig_rule *r;
-	int i, j, rc;
+	int i, j;
 
 	for (i = 0; i < set->nrules; i++) {
 		r = &set->rules[i];
 		if (!sig_filters_pass(r, ev))
 			continue;
 		for (j = 0; j < r->nre; j++) {
-			rc = pcre2_match(r->re[j].code, (PCRE2_SPTR)msg, len, 0,
-			    0, r->re[j].md, set->mctx);
-			if (rc >= 0)
+			/* a limit hit (-1) is counted in set->rx: no match */
+			if (rx_match(&set->rx, &r->re[j], msg, len) == 1)
 				return i;
-			if (rc != PCRE2_ERROR_NOMATCH)
-				set->limit_hits++; /* a limit: no match */
 		}
 	}
 	return -1;
