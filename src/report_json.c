@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "kb.h"
 #include "report.h"
 #include "util.h"
@@ -143,9 +144,9 @@ json_top(FILE *fp, const struct agg *a, const struct agg_top *t,
 		first = 0;
 	}
 	/* a provider signature, when one matched, says more than the code */
-	title = sig ? sig->title : adv.title;
-	expl = sig ? sig->explanation : adv.explanation;
-	advice = sig ? sig->advice : adv.advice;
+	title = sig ? _(sig->title) : adv.title;
+	expl = sig ? _(sig->explanation) : adv.explanation;
+	advice = sig ? _(sig->advice) : adv.advice;
 	fputs("},\n     \"source\": ", fp);
 	fputs(sig ? "\"signature\"" : "\"code\"", fp);
 	fputs(", \"signature\": ", fp);

@@ -327,7 +327,7 @@ txt_top(FILE *fp, const struct agg *a, const struct report_opts *o)
 		fputc('\n', fp);
 		sig = report_sig(o, t);
 		txt_on(fp, o, C_BOLD);
-		fprintf(fp, "     %s\n", sig ? sig->title : adv.title);
+		fprintf(fp, "     %s\n", sig ? _(sig->title) : adv.title);
 		txt_off(fp, o);
 		if (sig != NULL) {
 			/* TRANSLATORS: "Signature: Yahoo (yahoo-tss04)": the
@@ -335,9 +335,9 @@ txt_top(FILE *fp, const struct agg *a, const struct report_opts *o)
 			   signature, not from the code alone */
 			fprintf(fp, _("     Signature: %s (%s)\n"),
 			    sig->provider, sig->id);
-			report_wrap(fp, _("Meaning:"), sig->explanation, 5);
+			report_wrap(fp, _("Meaning:"), _(sig->explanation), 5);
 			report_wrap(fp, _("The code:"), adv.title, 5);
-			report_wrap(fp, _("How to fix:"), sig->advice, 5);
+			report_wrap(fp, _("How to fix:"), _(sig->advice), 5);
 			if (sig->url[0] != '\0')
 				report_wrap(fp, _("See:"), sig->url, 5);
 		} else {
