@@ -37,6 +37,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,13 +81,34 @@ struct sig_rule {
 	int nenh;
 	size_t line;   /* of the [id] header */
 	unsigned seen; /* filter keys given, to refuse a second one */
+	char **lits;   /* lower-cased literals one of which must occur */
+	int nlits;
+	int always; /* some pattern has no usable literal: always try */
+};
+
+/* One prefilter literal: a chain in the table of its first two bytes. */
+struct sig_lit {
+	const char *s;
+	size_t n;
+	int rule;
+	int next; /* next literal with the same first two bytes, or -1 */
 };
 
 struct sig_set {
 	struct sig_rule *rules;
 	int nrules;
 	struct rx_ctx rx; /* limits, JIT stack, limit hits */
+	/* the prefilter, rebuilt after each load */
+	struct sig_lit *lits;
+	int nlits;
+	int *head;     /* SIG_HEADS chains, by the first two bytes */
+	unsigned *hit; /* per rule: == gen when a literal occurred */
+	unsigned gen;
+	char *low; /* the message, lower-cased */
+	size_t lowcap;
 };
+
+#define SIG_HEADS 65536
 
 /* What the parser of one file carries from line to line. */
 struct sig_parse {
@@ -124,6 +146,9 @@ sig_rule_clear(struct sig_rule *r)
 		rx_free(&r->re[i]);
 	for (i = 0; i < SIG_NTEXT; i++)
 		free(r->text[i]);
+	for (i = 0; i < r->nlits; i++)
+		free(r->lits[i]);
+	free(r->lits);
 	free(r->id);
 	memset(r, 0, sizeof(*r));
 }
@@ -139,6 +164,10 @@ sig_free(struct sig_set *set)
 	for (i = 0; i < set->nrules; i++)
 		sig_rule_clear(&set->rules[i]);
 	free(set->rules);
+	free(set->lits);
+	free(set->head);
+	free(set->hit);
+	free(set->low);
 	rx_ctx_done(&set->rx);
 	free(set);
 }
@@ -313,6 +342,173 @@ sig_parse_dir(struct sig_parse *ps, struct sig_rule *r, const char *v)
 	return 0;
 }
 
+/*
+ * The prefilter. A signature's regexes run only on messages that contain
+ * one of its literals: for each top-level branch of each pattern, the
+ * longest run of plain characters the branch cannot match without
+ * (outside groups, classes and escapes like \d, and not made optional
+ * by ?, * or {0,...}). A branch without such a run of two or more bytes
+ * makes the signature "always" tried. Literals are lower-cased: patterns
+ * ignore case, and for one that does not, this is still a superset.
+ */
+
+/* Skip a group or a class starting at P[*I]; escapes are honoured. */
+static void
+sig_skip_nested(const char *p, size_t n, size_t *i)
+{
+	int depth = 0, cls = 0;
+
+	for (; *i < n; (*i)++) {
+		if (p[*i] == '\\') {
+			(*i)++;
+			continue;
+		}
+		if (cls) {
+			if (p[*i] == ']')
+				cls = 0;
+			continue;
+		}
+		if (p[*i] == '[')
+			cls = 1;
+		else if (p[*i] == '(')
+			depth++;
+		else if (p[*i] == ')' && --depth == 0)
+			break;
+	}
+	(*i)++;
+}
+
+/* Keep the branch's best literal; CUR is the run just ended. */
+static void
+sig_lit_flush(char *cur, size_t *cn, char *best, size_t *bn)
+{
+	if (*cn > *bn) {
+		memcpy(best, cur, *cn);
+		*bn = *cn;
+	}
+	*cn = 0;
+}
+
+/* Add the literals of pattern P to rule R (see above). */
+static void
+sig_add_literals(struct sig_rule *r, const char *p, size_t n)
+{
+	char *cur = xmalloc(n + 1), *best = xmalloc(n + 1);
+	size_t i = 0, cn = 0, bn = 0;
+	unsigned char c;
+
+	for (;;) {
+		if (i >= n || p[i] == '|') {
+			sig_lit_flush(cur, &cn, best, &bn);
+			if (bn < 2)
+				r->always = 1;
+			else {
+				r->lits = xrealloc(r->lits,
+				    (size_t)(r->nlits + 1) * sizeof(*r->lits));
+				r->lits[r->nlits++] = xstrndup(best, bn);
+			}
+			bn = 0;
+			if (i++ >= n)
+				break;
+			continue;
+		}
+		c = (unsigned char)p[i];
+		if (c == '\\' && i + 1 < n &&
+		    !isalnum((unsigned char)p[i + 1])) {
+			cur[cn++] = (char)tolower((unsigned char)p[i + 1]);
+			i += 2;
+		} else if (c == '\\') {
+			sig_lit_flush(cur, &cn, best, &bn); /* \b, \d, \s ... */
+			i += 2;
+		} else if (c == '(' || c == '[') {
+			sig_lit_flush(cur, &cn, best, &bn);
+			sig_skip_nested(p, n, &i);
+		} else if (c == '?' || c == '*') {
+			if (cn > 0)
+				cn--; /* the atom before is optional */
+			sig_lit_flush(cur, &cn, best, &bn);
+			i++;
+		} else if (c == '{') {
+			/* {m,n}: the atom before is optional when m is 0 */
+			if (i + 1 < n && p[i + 1] == '0' && cn > 0)
+				cn--;
+			sig_lit_flush(cur, &cn, best, &bn);
+			while (i < n && p[i] != '}')
+				i++;
+			i++;
+		} else if (strchr(".^$+)", c) != NULL) {
+			sig_lit_flush(cur, &cn, best, &bn);
+			i++;
+		} else {
+			cur[cn++] = (char)tolower(c);
+			i++;
+		}
+	}
+	free(cur);
+	free(best);
+}
+
+/* Build the prefilter table over every rule of the set. */
+static void
+sig_index(struct sig_set *set)
+{
+	int i, j, h;
+
+	free(set->lits);
+	free(set->hit);
+	set->lits = NULL;
+	set->nlits = 0;
+	if (set->head == NULL)
+		set->head = xmalloc(SIG_HEADS * sizeof(*set->head));
+	for (h = 0; h < SIG_HEADS; h++)
+		set->head[h] = -1;
+	set->hit = xcalloc((size_t)set->nrules + 1, sizeof(*set->hit));
+	set->gen = 0;
+	for (i = 0; i < set->nrules; i++)
+		for (j = 0; j < set->rules[i].nlits; j++) {
+			struct sig_lit *l;
+
+			set->lits = xrealloc(set->lits,
+			    (size_t)(set->nlits + 1) * sizeof(*set->lits));
+			l = &set->lits[set->nlits];
+			l->s = set->rules[i].lits[j];
+			l->n = strlen(l->s);
+			l->rule = i;
+			h = ((unsigned char)l->s[0] << 8) |
+			    (unsigned char)l->s[1];
+			l->next = set->head[h];
+			set->head[h] = set->nlits++;
+		}
+}
+
+/* Mark (hit[rule] = gen) the rules with a literal in MSG. */
+static void
+sig_prefilter(struct sig_set *set, const char *msg, size_t len)
+{
+	size_t i;
+	int k;
+
+	if (++set->gen == 0) { /* wrapped: start the marks afresh */
+		memset(set->hit, 0, (size_t)set->nrules * sizeof(*set->hit));
+		set->gen = 1;
+	}
+	if (len + 1 > set->lowcap) {
+		set->lowcap = len + 1;
+		set->low = xrealloc(set->low, set->lowcap);
+	}
+	for (i = 0; i < len; i++)
+		set->low[i] = (char)tolower((unsigned char)msg[i]);
+	for (i = 0; i + 1 < len; i++) {
+		k = set->head[((unsigned char)set->low[i] << 8) |
+		    (unsigned char)set->low[i + 1]];
+		for (; k >= 0; k = set->lits[k].next)
+			if (set->lits[k].n <= len - i &&
+			    memcmp(set->low + i, set->lits[k].s,
+				set->lits[k].n) == 0)
+				set->hit[set->lits[k].rule] = set->gen;
+	}
+}
+
 /* Compile one match line into the current block. */
 static int
 sig_parse_match(struct sig_parse *ps, struct sig_rule *r, const char *v,
@@ -327,6 +523,7 @@ sig_parse_match(struct sig_parse *ps, struct sig_rule *r, const char *v,
 	if (rx_compile(&r->re[r->nre], v, n, PCRE2_CASELESS, msg, sizeof(msg)) <
 	    0)
 		return sig_fail(ps, "%s", msg);
+	sig_add_literals(r, v, n);
 	r->nre++;
 	return 0;
 }
@@ -585,6 +782,7 @@ sig_load_file(struct sig_set *set, const char *path, char *err, size_t errlen)
 		for (j = 0; j < r->nre; j++)
 			rx_jit(&set->rx, &r->re[j]);
 	}
+	sig_index(set);
 	ps.nrules = 0;
 	rc = 0;
 out:
@@ -657,8 +855,14 @@ sig_match(struct sig_set *set, const struct event *ev, const char *msg,
 	struct sig_rule *r;
 	int i, j;
 
+	if (set->nrules == 0)
+		return -1;
+	sig_prefilter(set, msg, len);
 	for (i = 0; i < set->nrules; i++) {
 		r = &set->rules[i];
+		/* no literal of this signature in the message: it cannot match */
+		if (!r->always && set->hit[i] != set->gen)
+			continue;
 		if (!sig_filters_pass(r, ev))
 			continue;
 		for (j = 0; j < r->nre; j++) {

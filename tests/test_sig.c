@@ -1087,10 +1087,64 @@ sig_match__catastrophic_pattern__limit_gives_none(void **state)
 	sig_free(set);
 }
 
+/*
+ * The literal prefilter only skips signatures that cannot match: each of
+ * these pattern shapes (quantifier bodies, optional atoms, branches that
+ * are only groups or classes, case) must still match its message.
+ */
+static void
+sig_match__prefilter_pattern_shapes__still_match(void **state)
+{
+	static const struct {
+		const char *pattern, *msg;
+	} shapes[] = {
+	    {"\\b(?:HELO|EHLO)\\b.{0,40}\\brejected\\b",
+		"rejected EHLO from x: EHLO was rejected"},
+	    {"unregistered domains?", "an Unregistered Domain here"},
+	    {"colou?r", "COLOR"},
+	    {"ab{0,3}cd", "xacdx"},
+	    {"ab{2}cd", "abbcd"},
+	    {"a+bc", "aaabc"},
+	    {"foo\\.bar|[0-9]+x", "code 12x"},
+	    {"(?:spam|junk) mail", "junk mail"},
+	    {"(?-i)CaseSensitive", "a CaseSensitive word"},
+	    {"\\(S31[0-9]{2}\\)", "blocked (S3150)"},
+	    {"x\\d{3,}y", "x123y"},
+	};
+	struct event ev;
+	size_t i;
+
+	(void)state;
+	memset(&ev, 0, sizeof(ev));
+	ev.dir = EVENT_OUT;
+	ev.cls = 5;
+	ev.code = 550;
+	for (i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
+		struct sig_set *set = sig_new();
+		char text[512], path[64], err[256];
+
+		snprintf(text, sizeof(text),
+		    "[shape]\nprovider = P\nmatch = %s\ntitle = t\n"
+		    "explanation = e\nadvice = a\n",
+		    shapes[i].pattern);
+		assert_int_equal(load_text(set, text, path, sizeof(path), err,
+				     sizeof(err)),
+		    0);
+		print_message("pattern %s\n", shapes[i].pattern);
+		assert_int_equal(sig_match(set, &ev, shapes[i].msg,
+				     strlen(shapes[i].msg)),
+		    0);
+		/* and a message without the literal is still refused */
+		assert_int_equal(sig_match(set, &ev, "nothing", 7), -1);
+		sig_free(set);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(sig_match__prefilter_pattern_shapes__still_match),
 	    cmocka_unit_test(sig_match__table__expected_signature),
 	    cmocka_unit_test(pat_match__table_lines__events_as_in_table),
 	    cmocka_unit_test(sig_file__every_signature__has_a_table_case),
