@@ -9,7 +9,7 @@
 cd "$top_srcdir" || exit 1
 samples=$(ls sample-logs | LC_ALL=C sort)
 n=0
-for s in $samples; do n=$((n + 3)); done
+for s in $samples; do n=$((n + 4)); done
 families="postfix sendmail"
 plan $((n + 2 * 6 + 1))
 
@@ -29,6 +29,9 @@ for s in $samples; do
 	done
 	smtplog -f json "sample-logs/$s" > "$TMP/j"
 	check "$s: accounting balances" grep -q '"balanced": true' "$TMP/j"
+	# a pattern that gives up on ordinary lines is a pattern to fix
+	check "$s: no pattern reaches a match limit" \
+		test "$(json_num match_limit_hits "$TMP/j")" = 0
 done
 
 # The counts of a capture, whatever format it was rendered in.

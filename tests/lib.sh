@@ -15,7 +15,7 @@ unset NO_COLOR || true
 : "${top_srcdir:?top_srcdir must name the source tree}"
 PATTERNS="$top_srcdir/patterns"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/smtplog-test.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT
 tap_n=0
 tap_failed=0
 
