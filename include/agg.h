@@ -6,7 +6,9 @@
  *   agg_event(a, ev)            count one event (copies what it keeps)
  *   agg_line(a, kind, mta)      count one line by what became of it
  *   agg_time(a, t)              widen the time span
- *   agg_sample(a, where, line, n)   keep an unparsed line as a sample
+ *   agg_sample(a, name, lineno, line, n)   keep an unparsed line as a sample
+ *   agg_merge(dst, src, lines)  add src to dst (src's lines come after
+ *                               LINES lines of dst's input)
  *   agg_cells(a, &n)            every (dir, mta, class, code, enh, stage)
  *                               count
  *   agg_top(a, max, &n)         the most frequent failures
@@ -81,7 +83,8 @@ struct agg_peer {
 };
 
 struct agg_sample {
-	char *where; /* "file:line" */
+	char *name;      /* input name */
+	uint64_t lineno; /* line number in that input */
 	char *text;
 	size_t len;
 };
@@ -93,7 +96,12 @@ void agg_free(struct agg *a);
 void agg_event(struct agg *a, const struct event *ev);
 void agg_line(struct agg *a, enum agg_line_kind kind, int mta);
 void agg_time(struct agg *a, time_t t);
-void agg_sample(struct agg *a, const char *where, const char *line, size_t len);
+void agg_sample(struct agg *a, const char *name, uint64_t lineno,
+    const char *line, size_t len);
+/* Add everything SRC counted to DST, as if DST had read SRC's input after
+ * its own: SRC's sample line numbers are shifted by LINE_OFFSET. Caps
+ * apply as in agg_event(). */
+void agg_merge(struct agg *dst, const struct agg *src, uint64_t line_offset);
 struct agg_counts *agg_counts(struct agg *a);
 const struct agg_counts *agg_counts_const(const struct agg *a);
 const struct agg_sample *agg_samples(const struct agg *a, size_t *n);

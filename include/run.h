@@ -1,6 +1,7 @@
 /*
  * run.h - drive the pipeline: inputs -> lines -> headers -> events -> counts.
  *
+ *   run_rules_load(&rr, dir, err, n)   patterns and signatures of DIR
  *   run_init(&r, pats, now)    start a run with loaded patterns
  *   run_path(&r, path)         read a file ("-" is standard input)
  *   run_fd(&r, fd, name)       read an open descriptor
@@ -10,6 +11,11 @@
  *
  * A read error warns "smtplog: NAME: <strerror>", is counted in r.errors,
  * and the run goes on with the next input.
+ *
+ * With r.jobs > 1, a large regular file is cut at line boundaries into
+ * r.jobs pieces read by as many threads, each with its own rules (loaded
+ * again from r.dir) and counts; the counts are merged in file order, so
+ * the result is the same as with one thread.
  */
 #ifndef SMTPLOG_RUN_H
 #define SMTPLOG_RUN_H
@@ -24,14 +30,31 @@
 #include "sig.h"
 #include "syslog.h"
 
+/* What a run matches with. Signatures are optional (NULL). */
+struct run_rules {
+	struct pat_set *pats;
+	struct sig_set *sigs;
+};
+
+/* Load DIR's *.pat files and, when present, DIR/signatures.sig. -1 with
+ * the message in ERR. */
+int
+run_rules_load(struct run_rules *rr, const char *dir, char *err, size_t errlen);
+void run_rules_free(struct run_rules *rr);
+
+/* Regular files smaller than this are read by one thread. */
+#define RUN_PAR_MIN (4 * 1024 * 1024)
+
 struct run {
 	struct pat_set *pats; /* borrowed */
 	struct sig_set *sigs; /* borrowed; NULL: no signatures */
 	struct agg *agg;      /* owned */
 	struct syslog_clock clock;
-	int errors;  /* inputs that could not be read whole */
-	int inputs;  /* inputs read */
-	FILE *trace; /* when set: one line per input line */
+	int errors;      /* inputs that could not be read whole */
+	int inputs;      /* inputs read */
+	FILE *trace;     /* when set: one line per input line */
+	int jobs;        /* threads for a large regular file */
+	const char *dir; /* where threads load their rules */
 };
 
 void run_init(struct run *r, struct pat_set *pats, time_t now);

@@ -2,6 +2,8 @@
  * scan.h - split a byte stream into lines, in bounded memory.
  *
  *   scan_new(fd)             reader over an open descriptor (not closed)
+ *   scan_new_range(fd, a, b) reader over bytes [a, b) of a regular file,
+ *                            with pread(2): threads can share the fd
  *   scan_next(s, &line, &n)  next line, without its "\n" or "\r\n"
  *   scan_free(s)
  *
@@ -21,6 +23,7 @@
 struct scan;
 
 struct scan *scan_new(int fd);
+struct scan *scan_new_range(int fd, int64_t start, int64_t end);
 /* 1: a line; 0: end of input; -1: read error (errno set). */
 int scan_next(struct scan *s, const char **line, size_t *len);
 uint64_t scan_overlong(const struct scan *s);

@@ -168,7 +168,7 @@ agg_free(struct agg *a)
 	agg_tab_free(&a->cells);
 	agg_tab_free(&a->peers);
 	for (i = 0; i < a->nsamples; i++) {
-		free(a->samples[i].where);
+		free(a->samples[i].name);
 		free(a->samples[i].text);
 	}
 	free(a);
@@ -209,14 +209,16 @@ agg_time(struct agg *a, time_t t)
 }
 
 void
-agg_sample(struct agg *a, const char *where, const char *line, size_t len)
+agg_sample(struct agg *a, const char *name, uint64_t lineno, const char *line,
+    size_t len)
 {
 	struct agg_sample *s;
 
 	if (a->nsamples == AGG_MAX_SAMPLES)
 		return;
 	s = &a->samples[a->nsamples++];
-	s->where = xstrdup(where);
+	s->name = xstrdup(name);
+	s->lineno = lineno;
 	s->len = len > AGG_SAMPLE_LEN ? AGG_SAMPLE_LEN : len;
 	s->text = xstrndup(line, s->len);
 }
@@ -265,11 +267,32 @@ agg_peer_add(struct agg *a, const struct event *ev, int kind, const char *name,
 	s->v[0]++;
 }
 
+/*
+ * Count N events (INFERRED of them inferred) in cell K. Past the cap they
+ * go to the overflow row of K's dir, MTA and class. Returns 1 when K was
+ * folded into (or is) an overflow row.
+ */
+static int
+agg_cell_add(struct agg *a, struct agg_ckey *k, uint64_t n, uint64_t inferred)
+{
+	struct agg_slot *s = agg_tab_get(&a->cells, k, sizeof(*k), k->other);
+
+	if (s == NULL) {
+		a->c.other_cells += n;
+		k->code = k->enh_cls = k->enh_sub = k->enh_det = k->stage = 0;
+		k->sig = 0;
+		k->other = 1;
+		s = agg_tab_get(&a->cells, k, sizeof(*k), 1);
+	}
+	s->v[0] += n;
+	s->v[1] += inferred;
+	return k->other;
+}
+
 void
 agg_event(struct agg *a, const struct event *ev)
 {
 	struct agg_ckey k;
-	struct agg_slot *s;
 
 	memset(&k, 0, sizeof(k));
 	k.dir = (unsigned char)ev->dir;
@@ -281,24 +304,65 @@ agg_event(struct agg *a, const struct event *ev)
 	k.enh_cls = (uint16_t)ev->enh.cls;
 	k.enh_sub = (uint16_t)ev->enh.subject;
 	k.enh_det = (uint16_t)ev->enh.detail;
-	s = agg_tab_get(&a->cells, &k, sizeof(k), 0);
-	if (s == NULL) {
-		/* past the cap: one overflow row per dir, MTA and class */
-		a->c.other_cells++;
-		k.code = k.enh_cls = k.enh_sub = k.enh_det = k.stage = 0;
-		k.sig = 0;
-		k.other = 1;
-		s = agg_tab_get(&a->cells, &k, sizeof(k), 1);
-	}
-	s->v[0]++;
-	if (ev->inferred) {
-		s->v[1]++;
+	if (agg_cell_add(a, &k, 1, ev->inferred != 0))
+		return; /* folded into "other": no peers */
+	if (ev->inferred)
 		a->c.inferred++;
-	}
-	if (ev->cls != 2 && !k.other) {
+	if (ev->cls != 2) {
 		agg_peer_add(a, ev, AGG_PEER_DOMAIN, ev->domain, ev->domainlen);
 		agg_peer_add(a, ev, AGG_PEER_HOST, ev->host, ev->hostlen);
 	}
+}
+
+void
+agg_merge(struct agg *dst, const struct agg *src, uint64_t line_offset)
+{
+	struct agg_counts *d = &dst->c;
+	const struct agg_counts *c = &src->c;
+	struct agg_ckey k;
+	size_t i;
+	int m;
+
+	for (i = 0; i < src->cells.cap; i++) {
+		const struct agg_slot *s = &src->cells.slots[i];
+
+		if (!s->used)
+			continue;
+		memcpy(&k, src->cells.arena + s->keyoff, sizeof(k));
+		(void)agg_cell_add(dst, &k, s->v[0], s->v[1]);
+	}
+	for (i = 0; i < src->peers.cap; i++) {
+		const struct agg_slot *s = &src->peers.slots[i];
+		struct agg_slot *t;
+
+		if (!s->used)
+			continue;
+		t = agg_tab_get(&dst->peers, src->peers.arena + s->keyoff,
+		    s->keylen, 0);
+		if (t != NULL)
+			t->v[0] += s->v[0];
+		else
+			d->other_peers += s->v[0];
+	}
+	d->lines += c->lines;
+	for (m = 0; m < AGG_NKINDS; m++)
+		d->kind[m] += c->kind[m];
+	for (m = 0; m < EVENT_NMTA; m++)
+		d->mail[m] += c->mail[m];
+	d->overlong += c->overlong;
+	d->bytes += c->bytes;
+	d->inferred += c->inferred;
+	d->other_cells += c->other_cells;
+	d->other_peers += c->other_peers;
+	d->limit_hits += c->limit_hits;
+	if (c->first <= c->last) {
+		agg_time(dst, c->first);
+		agg_time(dst, c->last);
+	}
+	for (i = 0; i < src->nsamples; i++)
+		agg_sample(dst, src->samples[i].name,
+		    src->samples[i].lineno + line_offset, src->samples[i].text,
+		    src->samples[i].len);
 }
 
 /* Unpack the cell stored in slot S. */

@@ -50,6 +50,8 @@ usage(FILE *fp)
 	      "failures (default 10)\n"
 	      "      --peers=N         list N domains and hosts per "
 	      "failure (default 5)\n"
+	      "  -j, --jobs=N          threads for a large regular file "
+	      "(default: the CPUs)\n"
 	      "  -p, --patterns=DIR    load the *.pat pattern files from "
 	      "DIR\n"
 	      "      --lang=LANG       language of the report: en, fr, de, "
@@ -234,31 +236,13 @@ reference_now(void)
 	return (time_t)v;
 }
 
-/* Set when signatures.sig exists but could not be loaded. */
-static int sig_error;
-
-/*
- * The provider signatures beside the patterns (DIR/signatures.sig), or
- * NULL when there is no such file (a --patterns directory of one's own
- * need not have one) or it is broken (sig_error set, message printed).
- */
-static struct sig_set *
-load_signatures(const char *dir)
+/* Threads by default: the online CPUs. */
+static int
+default_jobs(void)
 {
-	struct sig_set *sigs;
-	char path[PATH_MAX], err[1024];
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
 
-	snprintf(path, sizeof(path), "%s/signatures.sig", dir);
-	if (access(path, F_OK) != 0)
-		return NULL;
-	sigs = sig_new();
-	if (sig_load_file(sigs, path, err, sizeof(err)) < 0) {
-		util_warn("%s", err);
-		sig_free(sigs);
-		sig_error = 1;
-		return NULL;
-	}
-	return sigs;
+	return n < 1 ? 1 : n > 256 ? 256 : (int)n;
 }
 
 /* "smtplog explain CODE [CODE]": exit 0, or 2 on a bad code. */
@@ -292,6 +276,7 @@ main(int argc, char **argv)
 	    {"colour", optional_argument, NULL, 'C'},
 	    {"trace", no_argument, NULL, 'T'},
 	    {"lang", required_argument, NULL, 'L'},
+	    {"jobs", required_argument, NULL, 'j'},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
@@ -300,13 +285,12 @@ main(int argc, char **argv)
 	struct report_opts ro = {10, 5, 0, 0, NULL};
 	const char *popt = NULL, *color = "auto", *dir, *lang = NULL;
 	char err[1024], buf[PATH_MAX];
-	struct pat_set *pats;
-	struct sig_set *sigs;
+	struct run_rules rules;
 	struct run r;
-	int c, i, status, trace = 0, help = 0;
+	int c, i, status, trace = 0, help = 0, jobs = default_jobs();
 
 	while (
-	    (c = getopt_long(argc, argv, "f:n:p:hV", longopts, NULL)) != -1) {
+	    (c = getopt_long(argc, argv, "f:n:p:j:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if ((fmt = report_find(optarg)) == NULL) {
@@ -337,6 +321,11 @@ main(int argc, char **argv)
 			break;
 		case 'T':
 			trace = 1;
+			break;
+		case 'j':
+			jobs = (int)parse_count("--jobs", optarg, 256);
+			if (jobs < 1)
+				jobs = 1;
 			break;
 		case 'L':
 			if (!known_lang(optarg)) {
@@ -378,17 +367,15 @@ main(int argc, char **argv)
 		ro.color = isatty(STDOUT_FILENO);
 
 	dir = patterns_dir(popt, buf, sizeof(buf));
-	if ((pats = pat_load_dir(dir, err, sizeof(err))) == NULL) {
+	if (run_rules_load(&rules, dir, err, sizeof(err)) < 0) {
 		util_warn("%s", err);
 		return 2;
 	}
-	if ((sigs = load_signatures(dir)) == NULL && sig_error) {
-		pat_free(pats);
-		return 2;
-	}
-	run_init(&r, pats, reference_now());
-	r.sigs = sigs;
-	ro.sigs = sigs;
+	run_init(&r, rules.pats, reference_now());
+	r.sigs = rules.sigs;
+	r.jobs = jobs;
+	r.dir = dir;
+	ro.sigs = rules.sigs;
 	if (trace)
 		r.trace = stdout;
 	if (optind == argc)
@@ -404,7 +391,6 @@ main(int argc, char **argv)
 		status = 2;
 	}
 	run_done(&r);
-	sig_free(sigs);
-	pat_free(pats);
+	run_rules_free(&rules);
 	return status;
 }

@@ -268,7 +268,9 @@ report_json(FILE *fp, const struct agg *a, const struct report_opts *o)
 	s = agg_samples(a, &ns);
 	for (i = 0; i < ns; i++) {
 		fputs(i ? ",\n    {\"where\": " : "\n    {\"where\": ", fp);
-		json_str(fp, s[i].where, strlen(s[i].where));
+		fputc('"', fp);
+		util_put_json(fp, s[i].name, strlen(s[i].name));
+		fprintf(fp, ":%" PRIu64 "\"", s[i].lineno);
 		fputs(", \"line\": ", fp);
 		json_str(fp, s[i].text, s[i].len);
 		fputc('}', fp);

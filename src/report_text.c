@@ -363,8 +363,8 @@ txt_samples(FILE *fp, const struct agg *a, const struct report_opts *o)
 	txt_heading(fp, o, _("Unparsed lines (first samples)"));
 	for (i = 0; i < n; i++) {
 		fputs("  ", fp);
-		util_put_text(fp, s[i].where, strlen(s[i].where));
-		fputs(": ", fp);
+		util_put_text(fp, s[i].name, strlen(s[i].name));
+		fprintf(fp, ":%" PRIu64 ": ", s[i].lineno);
 		util_put_text(fp, s[i].text, s[i].len);
 		fputc('\n', fp);
 	}

@@ -11,8 +11,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "run.h"
@@ -66,7 +69,6 @@ run_line(struct run *r, const char *line, size_t len, const char *name,
 	enum syslog_fmt f;
 	int idx, mta;
 	time_t t;
-	char where[512];
 
 	f = syslog_parse(line, len, &h);
 	if (f == SYSLOG_NONE) {
@@ -102,9 +104,7 @@ run_line(struct run *r, const char *line, size_t len, const char *name,
 		break;
 	case PAT_UNPARSED:
 		agg_line(r->agg, AGG_UNPARSED, mta);
-		snprintf(where, sizeof(where), "%s:%llu", name,
-		    (unsigned long long)lineno);
-		agg_sample(r->agg, where, line, len);
+		agg_sample(r->agg, name, lineno, line, len);
 		if (r->trace)
 			run_trace(r, "unparsed", mta, NULL, line, len);
 		break;
@@ -116,10 +116,10 @@ run_line(struct run *r, const char *line, size_t len, const char *name,
 	}
 }
 
-int
-run_fd(struct run *r, int fd, const char *name)
+/* Read every line of S into the run, then fold the scanner's counts. */
+static int
+run_scan(struct run *r, struct scan *s, const char *name)
 {
-	struct scan *s = scan_new(fd);
 	struct agg_counts *c = agg_counts(r->agg);
 	const char *line;
 	size_t len;
@@ -135,14 +135,156 @@ run_fd(struct run *r, int fd, const char *name)
 	c->overlong += scan_overlong(s);
 	c->lines += scan_overlong(s);
 	c->bytes += scan_bytes(s);
-	r->inputs++;
 	scan_free(s);
 	return rc < 0 ? -1 : 0;
 }
 
 int
+run_fd(struct run *r, int fd, const char *name)
+{
+	r->inputs++;
+	return run_scan(r, scan_new(fd), name);
+}
+
+int
+run_rules_load(struct run_rules *rr, const char *dir, char *err, size_t errlen)
+{
+	char path[4096];
+
+	memset(rr, 0, sizeof(*rr));
+	if ((rr->pats = pat_load_dir(dir, err, errlen)) == NULL)
+		return -1;
+	snprintf(path, sizeof(path), "%s/signatures.sig", dir);
+	if (access(path, F_OK) != 0)
+		return 0; /* a patterns directory of one's own need not have it */
+	rr->sigs = sig_new();
+	if (sig_load_file(rr->sigs, path, err, errlen) < 0) {
+		run_rules_free(rr);
+		return -1;
+	}
+	return 0;
+}
+
+void
+run_rules_free(struct run_rules *rr)
+{
+	sig_free(rr->sigs);
+	pat_free(rr->pats);
+	rr->sigs = NULL;
+	rr->pats = NULL;
+}
+
+/* One thread's share of a file: bytes [start, end), its own run. */
+struct run_part {
+	struct run run;
+	struct run_rules rules;
+	int fd;
+	int64_t start, end;
+	const char *name;
+	pthread_t tid;
+	int started;
+};
+
+static void *
+run_part_main(void *arg)
+{
+	struct run_part *p = arg;
+
+	(void)run_scan(&p->run, scan_new_range(p->fd, p->start, p->end),
+	    p->name);
+	return NULL;
+}
+
+/* The first line start at or after OFF (SIZE when there is none). */
+static int64_t
+run_line_start(int fd, int64_t off, int64_t size)
+{
+	char buf[65536];
+	const char *nl;
+	ssize_t n;
+
+	if (off <= 0)
+		return 0;
+	for (off--; off < size; off += n) {
+		n = pread(fd, buf, sizeof(buf), off);
+		if (n <= 0)
+			return size;
+		if ((nl = memchr(buf, '\n', (size_t)n)) != NULL)
+			return off + (nl - buf) + 1;
+	}
+	return size;
+}
+
+/*
+ * Read a large regular file with r->jobs threads. The main thread reads
+ * the first piece with the run's own rules; the others load theirs. The
+ * pieces' counts are merged in file order. 0, or -1 when the file could
+ * not be read whole (warned and counted as for one thread).
+ */
+static int
+run_parallel(struct run *r, int fd, const char *name, int64_t size)
+{
+	struct run_part *parts;
+	char err[1024];
+	int n = r->jobs, k, rc = 0;
+	uint64_t offset = 0;
+
+	parts = xcalloc((size_t)n, sizeof(*parts));
+	for (k = 0; k < n; k++) {
+		parts[k].fd = fd;
+		parts[k].name = name;
+		parts[k].start =
+		    k == 0 ? 0 : run_line_start(fd, size * k / n, size);
+		if (k > 0)
+			parts[k - 1].end = parts[k].start;
+	}
+	parts[n - 1].end = size;
+	for (k = 0; k < n; k++) {
+		struct run_part *p = &parts[k];
+
+		if (k == 0)
+			p->rules = (struct run_rules){r->pats, r->sigs};
+		else if (run_rules_load(&p->rules, r->dir, err, sizeof(err)) <
+		    0)
+			util_fatal("%s",
+			    err); /* the same files loaded before */
+		run_init(&p->run, p->rules.pats, r->clock.now);
+		p->run.sigs = p->rules.sigs;
+		if (k > 0 && p->end > p->start &&
+		    pthread_create(&p->tid, NULL, run_part_main, p) == 0)
+			p->started = 1;
+	}
+	/* the main thread reads the first piece, and any that got no thread */
+	for (k = 0; k < n; k++)
+		if (!parts[k].started)
+			run_part_main(&parts[k]);
+	for (k = 0; k < n; k++) {
+		struct run_part *p = &parts[k];
+
+		if (p->started)
+			pthread_join(p->tid, NULL);
+		/* the first piece used the run's rules: run_finish(r) counts
+		 * their limit hits; the others count their own here */
+		if (k > 0)
+			run_finish(&p->run);
+		agg_merge(r->agg, p->run.agg, offset);
+		offset += agg_counts(p->run.agg)->lines;
+		if (p->run.errors)
+			rc = -1;
+		run_done(&p->run);
+		if (k > 0)
+			run_rules_free(&p->rules);
+	}
+	if (rc < 0)
+		r->errors++;
+	free(parts);
+	return rc;
+}
+
+int
 run_path(struct run *r, const char *path)
 {
+	struct stat st;
 	int fd, rc;
 
 	if (strcmp(path, "-") == 0)
@@ -152,7 +294,13 @@ run_path(struct run *r, const char *path)
 		r->errors++;
 		return -1;
 	}
-	rc = run_fd(r, fd, path);
+	if (r->jobs > 1 && r->trace == NULL && r->dir != NULL &&
+	    fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size >= RUN_PAR_MIN) {
+		r->inputs++;
+		rc = run_parallel(r, fd, path, (int64_t)st.st_size);
+	} else
+		rc = run_fd(r, fd, path);
 	close(fd);
 	return rc;
 }
@@ -162,7 +310,8 @@ run_finish(struct run *r)
 {
 	struct agg_counts *c = agg_counts(r->agg);
 
-	c->limit_hits = pat_limit_hits(r->pats);
+	/* += : the pieces of a parallel read were merged in already */
+	c->limit_hits += pat_limit_hits(r->pats);
 	if (r->sigs != NULL)
 		c->limit_hits += sig_limit_hits(r->sigs);
 }

@@ -29,6 +29,8 @@ struct scan {
 	int skipping; /* inside an overlong line: drop until newline */
 	uint64_t overlong;
 	uint64_t bytes;
+	int ranged; /* read [pos, limit) with pread */
+	int64_t pos, limit;
 };
 
 struct scan *
@@ -38,6 +40,17 @@ scan_new(int fd)
 
 	s->fd = fd;
 	s->buf = xmalloc(SCAN_BUF);
+	return s;
+}
+
+struct scan *
+scan_new_range(int fd, int64_t start, int64_t end)
+{
+	struct scan *s = scan_new(fd);
+
+	s->ranged = 1;
+	s->pos = start;
+	s->limit = end;
 	return s;
 }
 
@@ -74,7 +87,17 @@ scan_fill(struct scan *s)
 		s->start = 0;
 	}
 	for (;;) {
-		r = read(s->fd, s->buf + s->end, SCAN_BUF - s->end);
+		if (s->ranged) {
+			size_t want = SCAN_BUF - s->end;
+
+			if ((int64_t)want > s->limit - s->pos)
+				want = (size_t)(s->limit - s->pos);
+			r = want ? pread(s->fd, s->buf + s->end, want, s->pos)
+				 : 0;
+			if (r > 0)
+				s->pos += r;
+		} else
+			r = read(s->fd, s->buf + s->end, SCAN_BUF - s->end);
 		if (r < 0 && errno == EINTR)
 			continue;
 		break;

@@ -907,24 +907,24 @@ agg_sample__more_than_max__first_max_kept(void **state)
 {
 	struct agg *a = agg_new();
 	const struct agg_sample *s;
-	char where[32], line[32];
+	char name[32], line[32];
 	size_t i, n;
 
 	(void)state;
 	for (i = 0; i < AGG_MAX_SAMPLES + 5; i++) {
-		snprintf(where, sizeof(where), "mail.log:%zu", i + 1);
+		snprintf(name, sizeof(name), "mail.log");
 		snprintf(line, sizeof(line), "unparsed %zu", i);
-		agg_sample(a, where, line, strlen(line));
+		agg_sample(a, name, i + 1, line, strlen(line));
 	}
 	/* the caller's buffers are reused: the samples are copies */
-	memset(where, 0, sizeof(where));
+	memset(name, 0, sizeof(name));
 	memset(line, 0, sizeof(line));
 	s = agg_samples(a, &n);
 	assert_int_equal(n, AGG_MAX_SAMPLES);
 	for (i = 0; i < n; i++) {
-		snprintf(where, sizeof(where), "mail.log:%zu", i + 1);
 		snprintf(line, sizeof(line), "unparsed %zu", i);
-		assert_string_equal(s[i].where, where);
+		assert_string_equal(s[i].name, "mail.log");
+		assert_int_equal(s[i].lineno, i + 1);
 		assert_int_equal(s[i].len, strlen(line));
 		assert_string_equal(s[i].text, line);
 	}
@@ -943,9 +943,9 @@ agg_sample__long_line__truncated_to_sample_len(void **state)
 	assert_non_null(line);
 	for (i = 0; i < AGG_SAMPLE_LEN * 3; i++)
 		line[i] = (char)('a' + i % 26);
-	agg_sample(a, "f:1", line, AGG_SAMPLE_LEN * 3);
-	agg_sample(a, "f:2", line, AGG_SAMPLE_LEN);
-	agg_sample(a, "f:3", "a\0b", 3);
+	agg_sample(a, "f", 1, line, AGG_SAMPLE_LEN * 3);
+	agg_sample(a, "f", 2, line, AGG_SAMPLE_LEN);
+	agg_sample(a, "f", 3, "a\0b", 3);
 	s = agg_samples(a, &n);
 	assert_int_equal(n, 3);
 	assert_int_equal(s[0].len, AGG_SAMPLE_LEN);

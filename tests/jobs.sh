@@ -1,0 +1,50 @@
+#!/bin/sh
+# tests/jobs.sh - -j N gives byte-identical reports to -j 1: a file large
+# enough to be cut into pieces (every sample log many times, with
+# unparsed lines spread through it, whose line numbers must survive the
+# merge), in text and JSON, for 2, 3 and 7 threads.
+. "${top_srcdir:-.}/tests/lib.sh"
+plan 9
+
+big=$TMP/big.log
+i=0
+while [ "$i" -lt 60 ]; do
+	cat "$top_srcdir"/sample-logs/*
+	sec=$(printf %02d "$i")
+	echo "Nov 22 10:00:$sec mail postfix/smtpd[$i]: NOQUEUE: reject: Unsupported $i"
+	echo "Nov 22 10:01:$sec mail postfix/smtp[$i]: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa! status="
+	i=$((i + 1))
+done > "$big"
+size=$(wc -c < "$big")
+check "the test file is large enough to be split (4 MiB)" test "$size" -ge 4194304
+
+smtplog -j 1 -f json "$big" > "$TMP/j1.json"
+smtplog -j 1 --color=never "$big" > "$TMP/j1.txt"
+check "unparsed samples are reported" grep -q '"where": ".*big.log:[0-9]*"' "$TMP/j1.json"
+for j in 2 3 7; do
+	smtplog -j $j -f json "$big" > "$TMP/j$j.json"
+	smtplog -j $j --color=never "$big" > "$TMP/j$j.txt"
+	if cmp -s "$TMP/j1.json" "$TMP/j$j.json" &&
+	    cmp -s "$TMP/j1.txt" "$TMP/j$j.txt"; then
+		ok "-j $j report is byte-identical to -j 1"
+	else
+		not_ok "-j $j report is byte-identical to -j 1" \
+			"$(diff "$TMP/j1.json" "$TMP/j$j.json" | head -20)"
+	fi
+done
+# match-limit hits of every piece are counted: a rule that backtracks
+# without end on the "aaa...!" lines, in a patterns directory of our own
+mkdir "$TMP/pat"
+cp "$PATTERNS"/*.pat "$TMP/pat/"
+sed -i 's/^literal status=$/literal status=\nignore slow ^(a|a?)+$/' "$TMP/pat/postfix.pat"
+"$SMTPLOG" --patterns "$TMP/pat" -j 1 -f json "$big" > "$TMP/l1.json"
+"$SMTPLOG" --patterns "$TMP/pat" -j 3 -f json "$big" > "$TMP/l3.json"
+check "limit hits: one per catastrophic line with -j 1" \
+	test "$(json_num match_limit_hits "$TMP/l1.json")" = 60
+check "limit hits: the same with -j 3" cmp "$TMP/l1.json" "$TMP/l3.json"
+
+# one thread per piece reads its own lines: nothing is counted twice
+lines=$(wc -l < "$big")
+check "-j 2 counts every line once" \
+	test "$(json_num lines "$TMP/j2.json")" = "$lines"
+check "-j 2 accounting balances" grep -q '"balanced": true' "$TMP/j2.json"
