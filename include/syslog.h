@@ -53,6 +53,7 @@ syslog_parse(const char *line, size_t len, struct syslog_hdr *hdr);
  * before when that would put it more than a day in NOW's future. */
 struct syslog_clock {
 	time_t now;
+	int now_year;  /* local year of now, for year-less lines */
 	int cache_key; /* internal: last local hour converted */
 	time_t cache_val;
 };

@@ -465,7 +465,11 @@ syslog_days_from_civil(int y, int m, int d)
 void
 syslog_clock_init(struct syslog_clock *c, time_t now)
 {
+	struct tm tm;
+
 	c->now = now;
+	localtime_r(&now, &tm);
+	c->now_year = tm.tm_year + 1900;
 	c->cache_key = -1;
 	c->cache_val = 0;
 }
@@ -517,10 +521,7 @@ syslog_time(const struct syslog_hdr *h, struct syslog_clock *c, time_t *t)
 	if (h->fmt == SYSLOG_NONE || h->fmt == SYSLOG_MARKER)
 		return -1;
 	if (y == 0) {
-		struct tm now;
-
-		localtime_r(&c->now, &now);
-		y = now.tm_year + 1900;
+		y = c->now_year;
 		/* Feb 29 in a year-less line: try the years before */
 		if (h->mon == 2 && h->mday == 29)
 			while (!syslog_valid(y, 2, 29, 0, 0, 0))
