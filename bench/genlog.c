@@ -1350,6 +1350,27 @@ pf_msg_new(struct tx *t)
 	t->pid = newpid();
 }
 
+/* A retried recipient gets a new outcome, and a new reply if remote. */
+static void
+rcpt_redraw(const struct tx *t, struct rcpt *c)
+{
+	if (!t->retried)
+		return;
+	c->outcome = draw_outcome(1);
+	if (c->prov != P_LOCAL)
+		c->rep = reply_for(c->prov, c->outcome);
+}
+
+/* After an attempt: done unless deferred; 2 marks a bounce. */
+static void
+rcpt_settle(struct rcpt *c)
+{
+	if (c->outcome != O_DEFER)
+		c->done = 1;
+	if (c->outcome == O_BOUNCE)
+		c->done = 2;
+}
+
 /* Deliver (or retry) each recipient, then spawn a bounce if needed. */
 static int
 pf_msg_deliveries(struct tx *t, int base)
@@ -1363,19 +1384,12 @@ pf_msg_deliveries(struct tx *t, int base)
 		t->step++;
 		if (c->done)
 			return 0;
-		if (t->retried) {
-			c->outcome = draw_outcome(1);
-			if (c->prov != P_LOCAL)
-				c->rep = reply_for(c->prov, c->outcome);
-		}
+		rcpt_redraw(t, c);
 		if (c->prov == P_LOCAL)
 			pf_deliver_local(t, c, c->outcome);
 		else
 			pf_deliver_remote(t, c, c->rep);
-		if (c->outcome != O_DEFER)
-			c->done = 1;
-		if (c->outcome == O_BOUNCE)
-			c->done = 2;
+		rcpt_settle(c);
 		return 0;
 	}
 	for (k = 0; k < t->nrcpt; k++) {
@@ -1936,11 +1950,7 @@ ex_msg_step(struct tx *t)
 			t->step++;
 			if (c->done)
 				return 0;
-			if (t->retried) {
-				c->outcome = draw_outcome(1);
-				if (c->prov != P_LOCAL)
-					c->rep = reply_for(c->prov, c->outcome);
-			}
+			rcpt_redraw(t, c);
 			for (k = 0; k < i; k++)
 				sent |= t->rc[k].outcome == O_SENT &&
 				    t->rc[k].done == 1 && !t->retried;
@@ -2261,11 +2271,7 @@ sm_msg_step(struct tx *t)
 			t->step++;
 			if (c->done)
 				return 0;
-			if (t->retried) {
-				c->outcome = draw_outcome(1);
-				if (c->prov != P_LOCAL)
-					c->rep = reply_for(c->prov, c->outcome);
-			}
+			rcpt_redraw(t, c);
 			sm_deliver(t, c, c->rep);
 			if (c->outcome != O_DEFER)
 				c->done = c->outcome == O_BOUNCE ? 2 : 1;
