@@ -9,6 +9,7 @@
 #ifndef SMTPLOG_UTIL_H
 #define SMTPLOG_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -41,6 +42,16 @@ void util_put_text(FILE *fp, const char *s, size_t len);
  * Invalid UTF-8 bytes become \u00HH escapes of their byte value, so the
  * output is valid JSON whatever the input was. */
 void util_put_json(FILE *fp, const char *s, size_t len);
+
+/* LEN bytes as a quoted JSON string, or null when S is NULL. */
+void util_put_json_str(FILE *fp, const char *s, size_t len);
+
+/* Write "file:line: " and the message into ERR (ERRLEN bytes) for the
+ * loaders' error reports; returns -1 so a caller can return it. */
+int util_errf(char *err, size_t errlen, const char *file, size_t line,
+    const char *fmt, ...) UTIL_PRINTF(5, 6);
+int util_verrf(char *err, size_t errlen, const char *file, size_t line,
+    const char *fmt, va_list ap) UTIL_PRINTF(5, 0);
 
 /* Case-insensitive search of the NUL-free needle in a byte string. */
 const char *

@@ -231,13 +231,7 @@ static void
 explain_json_str(FILE *fp, const char *key, const char *val, int first)
 {
 	fprintf(fp, "%s\"%s\": ", first ? "" : ", ", key);
-	if (val == NULL) {
-		fputs("null", fp);
-		return;
-	}
-	fputc('"', fp);
-	util_put_json(fp, val, strlen(val));
-	fputc('"', fp);
+	util_put_json_str(fp, val, val ? strlen(val) : 0);
 }
 
 static void

@@ -20,7 +20,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,23 +147,6 @@ pat_limit_hits(const struct pat_set *set)
 	return set->rx.limit_hits;
 }
 
-/* Write "file:line: message" into the caller's buffer; returns -1. */
-static int
-pat_err(char *err, size_t errlen, const char *file, size_t line,
-    const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	n = snprintf(err, errlen, "%s:%zu: ", file, line);
-	if (n < 0 || (size_t)n >= errlen)
-		return -1;
-	va_start(ap, fmt);
-	vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
 /* Compile one regex; an error names the file and line. */
 static int
 pat_compile(struct rx *re, const char *src, size_t srclen, const char *file,
@@ -173,7 +155,7 @@ pat_compile(struct rx *re, const char *src, size_t srclen, const char *file,
 	char msg[320];
 
 	if (rx_compile(re, src, srclen, 0, msg, sizeof(msg)) < 0)
-		return pat_err(err, errlen, file, line, "%s", msg);
+		return util_errf(err, errlen, file, line, "%s", msg);
 	return 0;
 }
 
@@ -240,26 +222,26 @@ pat_attr(struct pat_rule *r, const char *w, size_t n, const char *file,
 		else if (vl == 3 && memcmp(v, "out", 3) == 0)
 			r->dir = EVENT_OUT;
 		else
-			return pat_err(err, errlen, file, line,
+			return util_errf(err, errlen, file, line,
 			    "dir must be 'in' or 'out'");
 	} else if (kl == 5 && memcmp(w, "class", 5) == 0) {
 		if (vl != 1 || (v[0] != '2' && v[0] != '4' && v[0] != '5'))
-			return pat_err(err, errlen, file, line,
+			return util_errf(err, errlen, file, line,
 			    "class must be 2, 4 or 5");
 		r->cls = v[0] - '0';
 	} else if (kl == 4 && memcmp(w, "code", 4) == 0) {
 		r->code = event_code_parse(v, vl);
 		if (r->code == 0)
-			return pat_err(err, errlen, file, line,
+			return util_errf(err, errlen, file, line,
 			    "code must be a reply code such as 550");
 	} else if (kl == 3 && memcmp(w, "enh", 3) == 0) {
 		if (event_enh_parse(v, vl, &r->enh) < 0)
-			return pat_err(err, errlen, file, line,
+			return util_errf(err, errlen, file, line,
 			    "enh must be an enhanced code such as 5.1.1");
 	} else if (kl == 5 && memcmp(w, "stage", 5) == 0) {
 		r->stage = event_stage_parse(v, vl);
 	} else {
-		return pat_err(err, errlen, file, line,
+		return util_errf(err, errlen, file, line,
 		    "unknown attribute '%.*s'", (int)kl, w);
 	}
 	return 0;
@@ -291,7 +273,8 @@ pat_parse_rule(struct pat_mta *m, enum pat_kind kind, char *p, const char *file,
 	r.dir = -1;
 	w = pat_word(&p, &n);
 	if (w == NULL)
-		return pat_err(err, errlen, file, line, "rule without a name");
+		return util_errf(err, errlen, file, line,
+		    "rule without a name");
 	r.name = xstrndup(w, n);
 	for (;;) {
 		save = p;
@@ -304,13 +287,13 @@ pat_parse_rule(struct pat_mta *m, enum pat_kind kind, char *p, const char *file,
 			goto fail;
 	}
 	if (kind == PAT_RULE_EVENT && r.dir < 0) {
-		pat_err(err, errlen, file, line,
+		util_errf(err, errlen, file, line,
 		    "event rule '%s' needs dir=", r.name);
 		goto fail;
 	}
 	w = pat_rest(p, &n);
 	if (n == 0) {
-		pat_err(err, errlen, file, line, "rule '%s' has no pattern",
+		util_errf(err, errlen, file, line, "rule '%s' has no pattern",
 		    r.name);
 		goto fail;
 	}
@@ -341,17 +324,17 @@ pat_directive(struct pat_mta *m, char *p, const char *file, size_t line,
 	if (n == 3 && memcmp(w, "mta", 3) == 0) {
 		w = pat_word(&p, &n);
 		if (w == NULL || (m->mta = pat_mta_id(w, n)) < 0)
-			return pat_err(err, errlen, file, line,
+			return util_errf(err, errlen, file, line,
 			    "mta must be postfix, exim or sendmail");
 		return 0;
 	}
 	if (m->mta < 0)
-		return pat_err(err, errlen, file, line,
+		return util_errf(err, errlen, file, line,
 		    "the first directive must be 'mta'");
 	if (n == 7 && memcmp(w, "program", 7) == 0) {
 		rest = pat_rest(p, &rl);
 		if (m->program.code != NULL)
-			return pat_err(err, errlen, file, line,
+			return util_errf(err, errlen, file, line,
 			    "second 'program' line");
 		return pat_compile(&m->program, rest, rl, file, line, err,
 		    errlen);
@@ -359,7 +342,7 @@ pat_directive(struct pat_mta *m, char *p, const char *file, size_t line,
 	if (n == 9 && memcmp(w, "candidate", 9) == 0) {
 		rest = pat_rest(p, &rl);
 		if (m->candidate.code != NULL)
-			return pat_err(err, errlen, file, line,
+			return util_errf(err, errlen, file, line,
 			    "second 'candidate' line");
 		return pat_compile(&m->candidate, rest, rl, file, line, err,
 		    errlen);
@@ -367,10 +350,10 @@ pat_directive(struct pat_mta *m, char *p, const char *file, size_t line,
 	if (n == 7 && memcmp(w, "literal", 7) == 0) {
 		rest = pat_rest(p, &rl);
 		if (rl == 0)
-			return pat_err(err, errlen, file, line,
+			return util_errf(err, errlen, file, line,
 			    "empty literal");
 		if (m->nliteral == PAT_MAX_LITERALS)
-			return pat_err(err, errlen, file, line,
+			return util_errf(err, errlen, file, line,
 			    "more than %d literals", PAT_MAX_LITERALS);
 		m->literal[m->nliteral] = xstrndup(rest, rl);
 		m->literal_len[m->nliteral++] = rl;
@@ -382,7 +365,7 @@ pat_directive(struct pat_mta *m, char *p, const char *file, size_t line,
 	if (n == 6 && memcmp(w, "ignore", 6) == 0)
 		return pat_parse_rule(m, PAT_RULE_IGNORE, p, file, line, err,
 		    errlen);
-	return pat_err(err, errlen, file, line, "unknown directive '%.*s'",
+	return util_errf(err, errlen, file, line, "unknown directive '%.*s'",
 	    (int)n, w);
 }
 
@@ -425,7 +408,7 @@ pat_load_file(struct pat_set *set, const char *path, char *err, size_t errlen)
 		    len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
 			buf[--len] = '\0';
 		if (memchr(buf, '\0', (size_t)len) != NULL) {
-			pat_err(err, errlen, path, line, "NUL byte in line");
+			util_errf(err, errlen, path, line, "NUL byte in line");
 			goto out;
 		}
 		p = buf;

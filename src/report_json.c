@@ -16,19 +16,6 @@
 #include "report.h"
 #include "util.h"
 
-/* Print "KEY": and a JSON string from log or static text. */
-static void
-json_str(FILE *fp, const char *s, size_t n)
-{
-	if (s == NULL) {
-		fputs("null", fp);
-		return;
-	}
-	fputc('"', fp);
-	util_put_json(fp, s, n);
-	fputc('"', fp);
-}
-
 /* The count of a row in one column: a direction, an MTA or the total. */
 enum json_col { JC_TOTAL, JC_IN, JC_OUT, JC_MTA0 };
 
@@ -103,7 +90,7 @@ json_peers(FILE *fp, const struct agg *a, const struct agg_top *t,
 	fputc('[', fp);
 	for (i = 0; i < n; i++) {
 		fprintf(fp, "%s{\"name\": ", i ? ", " : "");
-		json_str(fp, p[i].name, p[i].len);
+		util_put_json_str(fp, p[i].name, p[i].len);
 		fprintf(fp, ", \"count\": %" PRIu64 "}", p[i].count);
 	}
 	fputc(']', fp);
@@ -125,15 +112,16 @@ json_top(FILE *fp, const struct agg *a, const struct agg_top *t,
 	snprintf(code, sizeof(code), "%d", t->code);
 	event_enh_str(&t->enh, enh, sizeof(enh));
 	fputs("    {\"direction\": ", fp);
-	json_str(fp, event_dir_name(t->dir), strlen(event_dir_name(t->dir)));
+	util_put_json_str(fp, event_dir_name(t->dir),
+	    strlen(event_dir_name(t->dir)));
 	fprintf(fp, ", \"class\": %d, \"code\": ", t->cls);
-	json_str(fp, t->code ? code : NULL, strlen(code));
+	util_put_json_str(fp, t->code ? code : NULL, strlen(code));
 	fputs(", \"enhanced\": ", fp);
-	json_str(fp, t->enh.cls ? enh : NULL, strlen(enh));
+	util_put_json_str(fp, t->enh.cls ? enh : NULL, strlen(enh));
 	fprintf(fp, ", \"count\": %" PRIu64 ", \"inferred\": %" PRIu64,
 	    t->count, t->inferred);
 	fputs(",\n     \"stage\": ", fp);
-	json_str(fp, t->stage ? event_stage_name(t->stage) : NULL,
+	util_put_json_str(fp, t->stage ? event_stage_name(t->stage) : NULL,
 	    strlen(event_stage_name(t->stage)));
 	fputs(", \"by_mta\": {", fp);
 	for (m = 0; m < EVENT_NMTA; m++) {
@@ -152,24 +140,25 @@ json_top(FILE *fp, const struct agg *a, const struct agg_top *t,
 	fputs(", \"signature\": ", fp);
 	if (sig != NULL) {
 		fputs("{\"id\": ", fp);
-		json_str(fp, sig->id, strlen(sig->id));
+		util_put_json_str(fp, sig->id, strlen(sig->id));
 		fputs(", \"provider\": ", fp);
-		json_str(fp, sig->provider, strlen(sig->provider));
+		util_put_json_str(fp, sig->provider, strlen(sig->provider));
 		fputs(", \"url\": ", fp);
-		json_str(fp, sig->url[0] ? sig->url : NULL, strlen(sig->url));
+		util_put_json_str(fp, sig->url[0] ? sig->url : NULL,
+		    strlen(sig->url));
 		fputc('}', fp);
 	} else
 		fputs("null", fp);
 	fputs(",\n     \"code_title\": ", fp);
-	json_str(fp, adv.title, strlen(adv.title));
+	util_put_json_str(fp, adv.title, strlen(adv.title));
 	fputs(",\n     \"title\": ", fp);
-	json_str(fp, title, strlen(title));
+	util_put_json_str(fp, title, strlen(title));
 	fputs(",\n     \"explanation\": ", fp);
-	json_str(fp, expl, strlen(expl));
+	util_put_json_str(fp, expl, strlen(expl));
 	fputs(",\n     \"when\": ", fp);
-	json_str(fp, adv.when, strlen(adv.when));
+	util_put_json_str(fp, adv.when, strlen(adv.when));
 	fputs(",\n     \"advice\": ", fp);
-	json_str(fp, advice, strlen(advice));
+	util_put_json_str(fp, advice, strlen(advice));
 	fputs(",\n     \"domains\": ", fp);
 	json_peers(fp, a, t, AGG_PEER_DOMAIN, o->peers);
 	fputs(",\n     \"hosts\": ", fp);
@@ -272,7 +261,7 @@ report_json(FILE *fp, const struct agg *a, const struct report_opts *o)
 		util_put_json(fp, s[i].name, strlen(s[i].name));
 		fprintf(fp, ":%" PRIu64 "\"", s[i].lineno);
 		fputs(", \"line\": ", fp);
-		json_str(fp, s[i].text, s[i].len);
+		util_put_json_str(fp, s[i].text, s[i].len);
 		fputc('}', fp);
 	}
 	fputs(ns ? "\n  ]\n}\n" : "]\n}\n", fp);

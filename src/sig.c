@@ -199,14 +199,10 @@ static int
 sig_fail(struct sig_parse *ps, const char *fmt, ...)
 {
 	va_list ap;
-	int n;
 
-	n = snprintf(ps->err, ps->errlen, "%s:%zu: ", ps->path, ps->line);
-	if (n >= 0 && (size_t)n < ps->errlen) {
-		va_start(ap, fmt);
-		vsnprintf(ps->err + n, ps->errlen - (size_t)n, fmt, ap);
-		va_end(ap);
-	}
+	va_start(ap, fmt);
+	util_verrf(ps->err, ps->errlen, ps->path, ps->line, fmt, ap);
+	va_end(ap);
 	return -1;
 }
 

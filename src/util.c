@@ -203,6 +203,41 @@ util_put_json(FILE *fp, const char *s, size_t len)
 	}
 }
 
+void
+util_put_json_str(FILE *fp, const char *s, size_t len)
+{
+	if (s == NULL) {
+		fputs("null", fp);
+		return;
+	}
+	fputc('"', fp);
+	util_put_json(fp, s, len);
+	fputc('"', fp);
+}
+
+int
+util_verrf(char *err, size_t errlen, const char *file, size_t line,
+    const char *fmt, va_list ap)
+{
+	int n = snprintf(err, errlen, "%s:%zu: ", file, line);
+
+	if (n >= 0 && (size_t)n < errlen)
+		vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+	return -1;
+}
+
+int
+util_errf(char *err, size_t errlen, const char *file, size_t line,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	util_verrf(err, errlen, file, line, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
 const char *
 util_memcasemem(const char *hay, size_t hlen, const char *needle, size_t nlen)
 {

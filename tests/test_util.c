@@ -290,6 +290,36 @@ util_warn__format__progname_prefix_and_newline(void **state)
 #name, run_mem_case, NULL, NULL, &(c)                          \
 	}
 
+static void
+util_put_json_str__string_and_null__quoted_or_null(void **state)
+{
+	char *out;
+	size_t n;
+
+	(void)state;
+	out = capture(util_put_json_str, "a\"b\x01", 4, &n);
+	assert_string_equal(out, "\"a\\\"b\\u0001\"");
+	free(out);
+	out = capture(util_put_json_str, NULL, 0, &n);
+	assert_string_equal(out, "null");
+	free(out);
+}
+
+static void
+util_errf__message__file_line_prefix_and_minus_one(void **state)
+{
+	char err[64];
+
+	(void)state;
+	assert_int_equal(util_errf(err, sizeof(err), "x.pat", 7, "bad %s",
+			     "rule"),
+	    -1);
+	assert_string_equal(err, "x.pat:7: bad rule");
+	/* a buffer too small for the message is cut, still terminated */
+	assert_int_equal(util_errf(err, 8, "x.pat", 7, "bad %s", "rule"), -1);
+	assert_string_equal(err, "x.pat:7");
+}
+
 int
 main(void)
 {
@@ -368,6 +398,10 @@ main(void)
 	    MEM(util_memcasemem__non_ascii__not_folded, mem_non_ascii),
 	    MEM(util_memcasemem__partial_match_then_full__offset_1,
 		mem_partial_then_full),
+	    cmocka_unit_test(
+		util_put_json_str__string_and_null__quoted_or_null),
+	    cmocka_unit_test(
+		util_errf__message__file_line_prefix_and_minus_one),
 	    cmocka_unit_test(xstrndup__embedded_bytes__copies_n_and_terminates),
 	    cmocka_unit_test(xstrdup__string__equal_copy_not_same_pointer),
 	    cmocka_unit_test(xmalloc__zero_bytes__non_null),
