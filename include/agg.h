@@ -3,6 +3,7 @@
  * direction, MTA and peer.
  *
  *   agg_new() / agg_free(a)
+ *   agg_limit_peers(a, max)     another cap on peers than AGG_MAX_PEERS
  *   agg_event(a, ev)            count one event (copies what it keeps)
  *   agg_line(a, kind, mta)      count one line by what became of it
  *   agg_time(a, t)              widen the time span
@@ -12,11 +13,14 @@
  *   agg_cells(a, &n)            every (dir, mta, class, code, enh, stage)
  *                               count
  *   agg_top(a, max, &n)         the most frequent failures
- *   agg_peers(a, top, kind, max, &n)   the peers most hit by one failure
+ *   agg_peers(a, top, kind, max, &n, &level)   the peers most hit by one
+ *                               failure, and how they were sampled
  *
- * Tables are bounded: past AGG_MAX_CELLS or AGG_MAX_PEERS distinct keys,
- * new keys are counted in an "other" row, so memory does not grow with
- * hostile input. Arrays returned by agg_cells/agg_top/agg_peers belong to
+ * Tables are bounded: past AGG_MAX_CELLS cells, AGG_MAX_PEERS peers, or
+ * AGG_MAX_GROUP_PEERS peers of one failure, a sample of the keys is kept,
+ * chosen by a hash of the key so that the result does not depend on the
+ * order of the input (see agg.c); the counts of the others go to "other"
+ * counters and rows. Memory does not grow with hostile input. Arrays returned by agg_cells/agg_top/agg_peers belong to
  * the caller (free()); strings inside them belong to the aggregator.
  */
 #ifndef SMTPLOG_AGG_H
@@ -29,7 +33,8 @@
 #include "event.h"
 
 #define AGG_MAX_CELLS 20000
-#define AGG_MAX_PEERS 100000
+#define AGG_MAX_PEERS 65536
+#define AGG_MAX_GROUP_PEERS 4096
 #define AGG_MAX_SAMPLES 10
 #define AGG_SAMPLE_LEN 400
 
@@ -93,6 +98,9 @@ struct agg;
 
 struct agg *agg_new(void);
 void agg_free(struct agg *a);
+/* Before the first event: keep at most MAX peers (--max-peers), and
+ * MAX / 16 of one failure. */
+void agg_limit_peers(struct agg *a, size_t max);
 void agg_event(struct agg *a, const struct event *ev);
 void agg_line(struct agg *a, enum agg_line_kind kind, int mta);
 void agg_time(struct agg *a, time_t t);
@@ -111,8 +119,11 @@ struct agg_cell *agg_cells(const struct agg *a, size_t *n);
 /* Failures (class 4 and 5) grouped by dir, code and enhanced code, most
  * frequent first (ties: by class, code, enh, dir). */
 struct agg_top *agg_top(const struct agg *a, size_t max, size_t *n);
-/* Most frequent first (ties: by name). */
+/* Most frequent first (ties: by name). When LEVEL is not NULL it is set to
+ * the sampling level of the list: 0 when every peer of the failure is in
+ * it, L when only those with a rank below 2^(64-L) are, about 1 in 2^L of
+ * the distinct peers (the counts of those listed are still exact). */
 struct agg_peer *agg_peers(const struct agg *a, const struct agg_top *t,
-    enum agg_peer_kind kind, size_t max, size_t *n);
+    enum agg_peer_kind kind, size_t max, size_t *n, unsigned *level);
 
 #endif

@@ -50,11 +50,12 @@ struct run {
 	struct sig_set *sigs; /* borrowed; NULL: no signatures */
 	struct agg *agg;      /* owned */
 	struct syslog_clock clock;
-	int errors;      /* inputs that could not be read whole */
-	int inputs;      /* inputs read */
-	FILE *trace;     /* when set: one line per input line */
-	int jobs;        /* threads for a large regular file */
-	const char *dir; /* where threads load their rules */
+	int errors;       /* inputs that could not be read whole */
+	int inputs;       /* inputs read */
+	FILE *trace;      /* when set: one line per input line */
+	int jobs;         /* threads for a large regular file */
+	const char *dir;  /* where threads load their rules */
+	size_t max_peers; /* agg_limit_peers() of every piece; 0: default */
 };
 
 void run_init(struct run *r, struct pat_set *pats, time_t now);

@@ -2,11 +2,32 @@
  * agg.c - count events and lines.
  *
  * Two open-addressing hash tables with interned keys: cells, keyed by
- * (dir, mta, class, code, enhanced code), and peers, keyed by
- * (dir, class, code, enhanced code, peer kind, lower-cased peer name).
- * Keys are packed into bytes and copied into an arena owned by the table;
- * nothing from the caller's line is kept. Both tables stop growing at a
- * cap; keys past it count in an "other" row.
+ * (dir, mta, class, code, enhanced code, stage, signature), and peers,
+ * keyed by (dir, class, code, enhanced code, signature, peer kind,
+ * lower-cased peer name). Keys are packed into bytes and copied into an
+ * arena owned by the table; nothing from the caller's line is kept.
+ *
+ * Bounded memory that does not depend on reading order. Each key has a
+ * rank, a 64-bit hash that looks random. A table keeps a key while its
+ * rank is below a bound; the bound starts at 2^64 (everything kept) and
+ * is halved ("the level goes up") whenever the keys below it are more
+ * than the cap. Peer keys are grouped by failure, and each group has a
+ * cap and a level of its own as well as the table's, so that one failure
+ * with a million one-off clients cannot crowd out the peers of the others.
+ * What is kept is therefore the set of keys whose rank is below a bound
+ * that depends only on the set of keys seen, not on the order they came
+ * in: a key that is kept at the end was below the bound all along, so its
+ * count is exact, and two tables filled from two halves of a file merge
+ * into exactly the table one pass over the file gives (-j N equals -j 1).
+ * While no cap is reached, which is the case for the logs of most
+ * servers, everything is kept. Counts of keys that are not kept go to the
+ * "other" counters; a cell's go to the "other" row of its direction, MTA
+ * and class.
+ *
+ * The per-table global level rises when the sum over groups of
+ * (group level above table level ? group cap : keys kept) exceeds the
+ * table cap. That sum only grows as keys arrive, which is what keeps the
+ * final levels independent of order.
  */
 #include "config.h"
 
@@ -17,26 +38,53 @@
 #include "util.h"
 
 struct agg_slot {
-	uint64_t hash;
+	uint64_t hash; /* of the key: where the slot sits */
+	uint64_t rank; /* sampling hash: kept while below the bound */
 	size_t keyoff;
 	uint32_t keylen;
-	uint32_t used;
+	uint32_t group; /* group index + 1; 0: free slot */
 	uint64_t v[2];
 };
+
+/* A group of keys with its own cap (peers: the keys of one failure). */
+struct agg_group {
+	uint64_t hash;
+	unsigned char key[16]; /* packed group key */
+	unsigned level;        /* own level: bound is 2^(64 - level) */
+	size_t kept;           /* keys of the group in the table */
+	int used;
+};
+
+struct agg;
 
 struct agg_tab {
 	struct agg_slot *slots;
 	size_t cap; /* power of two */
 	size_t used;
-	size_t max; /* keys allowed before folding into "other" */
+	size_t max;     /* cap on the keys kept (see the top comment) */
+	size_t gmax;    /* cap on the keys of one group */
+	unsigned level; /* the table's level */
+	size_t measure; /* the sum compared with max */
 	char *arena;
 	size_t alen, acap;
+	struct agg_group *groups; /* open addressing */
+	size_t gcap, gused;
+	/* called with the key and counts of a key that is dropped */
+	void (*drop)(struct agg *a, const void *key, const uint64_t v[2]);
+	struct agg *owner;
+};
+
+struct agg_other {
+	uint64_t count, inferred;
 };
 
 struct agg {
 	struct agg_counts c;
 	struct agg_tab cells;
 	struct agg_tab peers;
+	/* the "other" cell rows, by dir, MTA and class */
+	struct agg_other other[EVENT_NDIR][EVENT_NMTA][6];
+	uint32_t cellgrp; /* the one group of the cell table */
 	struct agg_sample samples[AGG_MAX_SAMPLES];
 	size_t nsamples;
 };
@@ -48,7 +96,8 @@ struct agg_ckey {
 	uint16_t code, enh_cls, enh_sub, enh_det;
 };
 
-/* Packed peer key header; the lower-cased name follows it. */
+/* Packed peer key header; the lower-cased name follows it. The header is
+ * also the key of the peer's group. */
 struct agg_pkey {
 	unsigned char dir, cls, kind, pad;
 	uint16_t sig; /* signature + 1; 0: none */
@@ -69,12 +118,42 @@ agg_hash(const void *k, size_t n)
 	return h;
 }
 
+/* A rank from a hash: FNV's high bits are poorly mixed, so finish it with
+ * the splitmix64 finaliser, whose output bits are all well mixed. */
+static uint64_t
+agg_rank(uint64_t h)
+{
+	h ^= h >> 30;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 27;
+	h *= 0x94d049bb133111ebULL;
+	h ^= h >> 31;
+	return h;
+}
+
+/* Is RANK below the bound of LEVEL, 2^(64 - LEVEL)? */
+static int
+agg_below(uint64_t rank, unsigned level)
+{
+	if (level == 0)
+		return 1;
+	if (level >= 64)
+		return rank == 0;
+	return (rank >> (64 - level)) == 0;
+}
+
 static void
-agg_tab_init(struct agg_tab *t, size_t max)
+agg_tab_init(struct agg_tab *t, size_t max, size_t gmax, struct agg *owner,
+    void (*drop)(struct agg *, const void *, const uint64_t *))
 {
 	t->cap = 64;
 	t->slots = xcalloc(t->cap, sizeof(*t->slots));
 	t->max = max;
+	t->gmax = gmax;
+	t->gcap = 16;
+	t->groups = xcalloc(t->gcap, sizeof(*t->groups));
+	t->owner = owner;
+	t->drop = drop;
 }
 
 static void
@@ -82,49 +161,184 @@ agg_tab_free(struct agg_tab *t)
 {
 	free(t->slots);
 	free(t->arena);
+	free(t->groups);
 }
 
-/* Double the slot array and re-insert every key. */
-static void
-agg_tab_grow(struct agg_tab *t)
+/* The index of the group with key K (N bytes, at most 16, compared
+ * zero-padded to 16), made when new. */
+static uint32_t
+agg_group_of(struct agg_tab *t, const void *k, size_t n)
 {
-	struct agg_slot *old = t->slots;
-	size_t oldcap = t->cap, i, j;
+	unsigned char key[sizeof(t->groups->key)];
+	uint64_t h;
+	size_t j, i;
+	struct agg_group *g;
 
-	t->cap *= 2;
-	t->slots = xcalloc(t->cap, sizeof(*t->slots));
-	for (i = 0; i < oldcap; i++) {
-		if (!old[i].used)
-			continue;
-		j = old[i].hash & (t->cap - 1);
-		while (t->slots[j].used)
-			j = (j + 1) & (t->cap - 1);
-		t->slots[j] = old[i];
+	memset(key, 0, sizeof(key));
+	memcpy(key, k, n);
+	h = agg_hash(key, sizeof(key));
+	j = h & (t->gcap - 1);
+	for (;;) {
+		g = &t->groups[j];
+		if (!g->used)
+			break;
+		if (g->hash == h && memcmp(g->key, key, sizeof(key)) == 0)
+			return (uint32_t)j;
+		j = (j + 1) & (t->gcap - 1);
 	}
-	free(old);
+	if ((t->gused + 1) * 4 > t->gcap * 3) {
+		/* grow, then fix the slots' group indexes */
+		struct agg_group *old = t->groups;
+		size_t oldcap = t->gcap;
+		uint32_t *map = xcalloc(oldcap, sizeof(*map));
+
+		t->gcap *= 2;
+		t->groups = xcalloc(t->gcap, sizeof(*t->groups));
+		for (i = 0; i < oldcap; i++) {
+			if (!old[i].used)
+				continue;
+			j = old[i].hash & (t->gcap - 1);
+			while (t->groups[j].used)
+				j = (j + 1) & (t->gcap - 1);
+			t->groups[j] = old[i];
+			map[i] = (uint32_t)j;
+		}
+		for (i = 0; i < t->cap; i++)
+			if (t->slots[i].group)
+				t->slots[i].group =
+				    map[t->slots[i].group - 1] + 1;
+		free(map);
+		free(old);
+		return agg_group_of(t, k, n);
+	}
+	g->used = 1;
+	g->hash = h;
+	memcpy(g->key, key, sizeof(key));
+	t->gused++;
+	return (uint32_t)j;
+}
+
+/* The level a group's keys are held to: its own or the table's. */
+static unsigned
+agg_level_of(const struct agg_tab *t, const struct agg_group *g)
+{
+	return g->level > t->level ? g->level : t->level;
+}
+
+static void
+agg_tab_measure(struct agg_tab *t)
+{
+	size_t i;
+
+	t->measure = 0;
+	for (i = 0; i < t->gcap; i++)
+		if (t->groups[i].used)
+			t->measure += t->groups[i].level > t->level
+			    ? t->gmax
+			    : t->groups[i].kept;
+}
+
+/* Place slot S in the (fresh) slot array of T. */
+static void
+agg_tab_place(struct agg_tab *t, const struct agg_slot *s)
+{
+	size_t j = s->hash & (t->cap - 1);
+
+	while (t->slots[j].group)
+		j = (j + 1) & (t->cap - 1);
+	t->slots[j] = *s;
 }
 
 /*
- * Find KEY, inserting it when absent. Returns NULL when the key is new and
- * the table is at its cap (the caller counts it as "other"), unless FORCE:
- * the few "other" rows themselves are always let in.
+ * Rebuild T with the keys still below their bound, into a slot array of
+ * CAP slots and a compacted arena; the others are dropped.
  */
-static struct agg_slot *
-agg_tab_get(struct agg_tab *t, const void *key, size_t n, int force)
+static void
+agg_tab_rebuild(struct agg_tab *t, size_t cap)
+{
+	struct agg_slot *old = t->slots;
+	size_t oldcap = t->cap, i, alen = 0;
+	char *arena = NULL;
+
+	t->cap = cap;
+	t->slots = xcalloc(t->cap, sizeof(*t->slots));
+	t->used = 0;
+	for (i = 0; i < t->gcap; i++)
+		t->groups[i].kept = 0;
+	if (t->acap)
+		arena = xmalloc(t->acap);
+	for (i = 0; i < oldcap; i++) {
+		struct agg_slot s = old[i];
+		struct agg_group *g;
+
+		if (!s.group)
+			continue;
+		g = &t->groups[s.group - 1];
+		if (!agg_below(s.rank, agg_level_of(t, g))) {
+			t->drop(t->owner, t->arena + s.keyoff, s.v);
+			continue;
+		}
+		memcpy(arena + alen, t->arena + s.keyoff, s.keylen);
+		s.keyoff = alen;
+		alen += s.keylen;
+		agg_tab_place(t, &s);
+		g->kept++;
+		t->used++;
+	}
+	free(old);
+	free(t->arena);
+	t->arena = arena;
+	t->alen = alen;
+}
+
+/* Raise levels until group G and the table are within their caps. */
+static void
+agg_tab_settle(struct agg_tab *t, struct agg_group *g)
+{
+	int changed = 0;
+
+	while (g->kept > t->gmax) {
+		g->level = agg_level_of(t, g) + 1;
+		agg_tab_rebuild(t, t->cap);
+		changed = 1;
+	}
+	if (changed)
+		agg_tab_measure(t);
+	while (t->measure > t->max) {
+		t->level++;
+		agg_tab_rebuild(t, t->cap);
+		agg_tab_measure(t);
+	}
+}
+
+/*
+ * Add the counts V to key KEY (N bytes) of group GROUP, whose rank is
+ * RANK. A key that is not kept, now or after the levels rise, has its
+ * counts handed to the table's drop function.
+ */
+static void
+agg_tab_add(struct agg_tab *t, const void *key, size_t n, uint32_t group,
+    uint64_t rank, const uint64_t v[2])
 {
 	uint64_t h = agg_hash(key, n);
 	size_t j = h & (t->cap - 1);
+	struct agg_group *g = &t->groups[group];
 	struct agg_slot *s;
 
-	while (t->slots[j].used) {
+	while (t->slots[j].group) {
 		s = &t->slots[j];
 		if (s->hash == h && s->keylen == n &&
-		    memcmp(t->arena + s->keyoff, key, n) == 0)
-			return s;
+		    memcmp(t->arena + s->keyoff, key, n) == 0) {
+			s->v[0] += v[0];
+			s->v[1] += v[1];
+			return;
+		}
 		j = (j + 1) & (t->cap - 1);
 	}
-	if (t->used >= t->max && !force)
-		return NULL;
+	if (!agg_below(rank, agg_level_of(t, g))) {
+		t->drop(t->owner, key, v);
+		return;
+	}
 	if (t->alen + n > t->acap) {
 		t->acap = t->acap ? t->acap * 2 : 4096;
 		while (t->alen + n > t->acap)
@@ -133,17 +347,101 @@ agg_tab_get(struct agg_tab *t, const void *key, size_t n, int force)
 	}
 	memcpy(t->arena + t->alen, key, n);
 	s = &t->slots[j];
-	s->used = 1;
+	s->group = group + 1;
 	s->hash = h;
+	s->rank = rank;
 	s->keyoff = t->alen;
 	s->keylen = (uint32_t)n;
+	s->v[0] = v[0];
+	s->v[1] = v[1];
 	t->alen += n;
 	t->used++;
-	if (t->used * 4 > t->cap * 3) {
-		agg_tab_grow(t);
-		return agg_tab_get(t, key, n, force);
+	g->kept++;
+	if (g->level <= t->level)
+		t->measure++;
+	if (g->kept > t->gmax || t->measure > t->max)
+		agg_tab_settle(t, g);
+	if (t->used * 4 > t->cap * 3)
+		agg_tab_rebuild(t, t->cap * 2);
+}
+
+/*
+ * Raise the levels of DST to at least those of SRC, before SRC's keys are
+ * added to DST. SRC's levels are what its own keys forced; the union of
+ * the keys forces at least as much. Without this, the keys SRC dropped
+ * would be missing from DST's measure and DST could end up lower than one
+ * pass over all the input.
+ */
+static void
+agg_tab_adopt(struct agg_tab *dst, const struct agg_tab *src)
+{
+	size_t i;
+
+	if (src->level > dst->level)
+		dst->level = src->level;
+	for (i = 0; i < src->gcap; i++) {
+		const struct agg_group *sg = &src->groups[i];
+		struct agg_group *dg;
+
+		if (!sg->used)
+			continue;
+		/* the group key is zero-padded: compare all of it */
+		dg = &dst->groups[agg_group_of(dst, sg->key, sizeof(sg->key))];
+		if (sg->level > dg->level)
+			dg->level = sg->level;
 	}
-	return s;
+	agg_tab_rebuild(dst, dst->cap);
+	agg_tab_measure(dst);
+	while (dst->measure > dst->max) {
+		dst->level++;
+		agg_tab_rebuild(dst, dst->cap);
+		agg_tab_measure(dst);
+	}
+}
+
+/* A cell that is not kept counts in the "other" row of its dir, MTA and
+ * class. */
+static void
+agg_cell_drop(struct agg *a, const void *key, const uint64_t v[2])
+{
+	struct agg_ckey k;
+	struct agg_other *o;
+
+	memcpy(&k, key, sizeof(k));
+	o = &a->other[k.dir][k.mta][k.cls];
+	o->count += v[0];
+	o->inferred += v[1];
+	a->c.other_cells += v[0];
+}
+
+static void
+agg_peer_drop(struct agg *a, const void *key, const uint64_t v[2])
+{
+	(void)key;
+	a->c.other_peers += v[0];
+}
+
+/* Count V in the cell with packed key K. */
+static void
+agg_cell_put(struct agg *a, const void *k, const uint64_t v[2])
+{
+	agg_tab_add(&a->cells, k, sizeof(struct agg_ckey), a->cellgrp,
+	    agg_rank(agg_hash(k, sizeof(struct agg_ckey))), v);
+}
+
+/* Count V for the peer with packed key K (header and name, N bytes). Its
+ * rank comes from the kind and name alone, so a name is kept or not kept
+ * alike in every failure held to the same level. */
+static void
+agg_peer_put(struct agg *a, const unsigned char *k, size_t n,
+    const uint64_t v[2])
+{
+	const struct agg_pkey *h = (const void *)k;
+	size_t hl = sizeof(struct agg_pkey);
+	uint32_t g = agg_group_of(&a->peers, k, hl);
+
+	agg_tab_add(&a->peers, k, n, g,
+	    agg_rank(agg_hash(k + hl, n - hl) ^ h->kind), v);
 }
 
 struct agg *
@@ -151,11 +449,20 @@ agg_new(void)
 {
 	struct agg *a = xcalloc(1, sizeof(*a));
 
-	agg_tab_init(&a->cells, AGG_MAX_CELLS);
-	agg_tab_init(&a->peers, AGG_MAX_PEERS);
+	agg_tab_init(&a->cells, AGG_MAX_CELLS, AGG_MAX_CELLS, a, agg_cell_drop);
+	a->cellgrp = agg_group_of(&a->cells, "", 0); /* cells: one group */
+	agg_tab_init(&a->peers, AGG_MAX_PEERS, AGG_MAX_GROUP_PEERS, a,
+	    agg_peer_drop);
 	a->c.first = 1;
 	a->c.last = 0;
 	return a;
+}
+
+void
+agg_limit_peers(struct agg *a, size_t max)
+{
+	a->peers.max = max < 16 ? 16 : max;
+	a->peers.gmax = a->peers.max / 16;
 }
 
 void
@@ -230,14 +537,14 @@ agg_samples(const struct agg *a, size_t *n)
 	return a->samples;
 }
 
-/* Count one peer of an event; the name is lower-cased into the key. */
+/* Count N events of one peer; the name is lower-cased into the key. */
 static void
 agg_peer_add(struct agg *a, const struct event *ev, int kind, const char *name,
     size_t len)
 {
 	unsigned char key[sizeof(struct agg_pkey) + 256];
+	static const uint64_t one[2] = {1, 0};
 	struct agg_pkey h;
-	struct agg_slot *s;
 	size_t i;
 
 	if (name == NULL || len == 0)
@@ -259,40 +566,14 @@ agg_peer_add(struct agg *a, const struct event *ev, int kind, const char *name,
 
 		key[sizeof(h) + i] = c >= 'A' && c <= 'Z' ? c + 32 : c;
 	}
-	s = agg_tab_get(&a->peers, key, sizeof(h) + len, 0);
-	if (s == NULL) {
-		a->c.other_peers++;
-		return;
-	}
-	s->v[0]++;
-}
-
-/*
- * Count N events (INFERRED of them inferred) in cell K. Past the cap they
- * go to the overflow row of K's dir, MTA and class. Returns 1 when K was
- * folded into (or is) an overflow row.
- */
-static int
-agg_cell_add(struct agg *a, struct agg_ckey *k, uint64_t n, uint64_t inferred)
-{
-	struct agg_slot *s = agg_tab_get(&a->cells, k, sizeof(*k), k->other);
-
-	if (s == NULL) {
-		a->c.other_cells += n;
-		k->code = k->enh_cls = k->enh_sub = k->enh_det = k->stage = 0;
-		k->sig = 0;
-		k->other = 1;
-		s = agg_tab_get(&a->cells, k, sizeof(*k), 1);
-	}
-	s->v[0] += n;
-	s->v[1] += inferred;
-	return k->other;
+	agg_peer_put(a, key, sizeof(h) + len, one);
 }
 
 void
 agg_event(struct agg *a, const struct event *ev)
 {
 	struct agg_ckey k;
+	uint64_t v[2];
 
 	memset(&k, 0, sizeof(k));
 	k.dir = (unsigned char)ev->dir;
@@ -304,8 +585,9 @@ agg_event(struct agg *a, const struct event *ev)
 	k.enh_cls = (uint16_t)ev->enh.cls;
 	k.enh_sub = (uint16_t)ev->enh.subject;
 	k.enh_det = (uint16_t)ev->enh.detail;
-	if (agg_cell_add(a, &k, 1, ev->inferred != 0))
-		return; /* folded into "other": no peers */
+	v[0] = 1;
+	v[1] = ev->inferred != 0;
+	agg_cell_put(a, &k, v);
 	if (ev->inferred)
 		a->c.inferred++;
 	if (ev->cls != 2) {
@@ -319,31 +601,33 @@ agg_merge(struct agg *dst, const struct agg *src, uint64_t line_offset)
 {
 	struct agg_counts *d = &dst->c;
 	const struct agg_counts *c = &src->c;
-	struct agg_ckey k;
 	size_t i;
-	int m;
+	int m, x, y;
 
+	agg_tab_adopt(&dst->cells, &src->cells);
+	agg_tab_adopt(&dst->peers, &src->peers);
 	for (i = 0; i < src->cells.cap; i++) {
 		const struct agg_slot *s = &src->cells.slots[i];
 
-		if (!s->used)
-			continue;
-		memcpy(&k, src->cells.arena + s->keyoff, sizeof(k));
-		(void)agg_cell_add(dst, &k, s->v[0], s->v[1]);
+		if (s->group)
+			agg_cell_put(dst, src->cells.arena + s->keyoff, s->v);
 	}
 	for (i = 0; i < src->peers.cap; i++) {
 		const struct agg_slot *s = &src->peers.slots[i];
-		struct agg_slot *t;
 
-		if (!s->used)
-			continue;
-		t = agg_tab_get(&dst->peers, src->peers.arena + s->keyoff,
-		    s->keylen, 0);
-		if (t != NULL)
-			t->v[0] += s->v[0];
-		else
-			d->other_peers += s->v[0];
+		if (s->group)
+			agg_peer_put(dst,
+			    (const unsigned char *)src->peers.arena + s->keyoff,
+			    s->keylen, s->v);
 	}
+	for (m = 0; m < EVENT_NDIR; m++)
+		for (x = 0; x < EVENT_NMTA; x++)
+			for (y = 0; y < 6; y++) {
+				dst->other[m][x][y].count +=
+				    src->other[m][x][y].count;
+				dst->other[m][x][y].inferred +=
+				    src->other[m][x][y].inferred;
+			}
 	d->lines += c->lines;
 	for (m = 0; m < AGG_NKINDS; m++)
 		d->kind[m] += c->kind[m];
@@ -412,12 +696,31 @@ agg_cell_cmp(const void *pa, const void *pb)
 struct agg_cell *
 agg_cells(const struct agg *a, size_t *n)
 {
-	struct agg_cell *v = xcalloc(a->cells.used + 1, sizeof(*v));
+	struct agg_cell *v;
 	size_t i, k = 0;
+	int d, m, c;
 
+	v = xcalloc(a->cells.used + EVENT_NDIR * EVENT_NMTA * 6 + 1,
+	    sizeof(*v));
 	for (i = 0; i < a->cells.cap; i++)
-		if (a->cells.slots[i].used)
+		if (a->cells.slots[i].group)
 			agg_cell_of(&a->cells, &a->cells.slots[i], &v[k++]);
+	for (d = 0; d < EVENT_NDIR; d++)
+		for (m = 0; m < EVENT_NMTA; m++)
+			for (c = 0; c < 6; c++) {
+				const struct agg_other *o = &a->other[d][m][c];
+
+				if (o->count == 0)
+					continue;
+				v[k].dir = d;
+				v[k].mta = m;
+				v[k].cls = c;
+				v[k].other = 1;
+				v[k].sig = -1;
+				v[k].count = o->count;
+				v[k].inferred = o->inferred;
+				k++;
+			}
 	qsort(v, k, sizeof(*v), agg_cell_cmp);
 	*n = k;
 	return v;
@@ -519,25 +822,43 @@ agg_peer_cmp(const void *pa, const void *pb)
 	return a->len < b->len ? -1 : a->len > b->len;
 }
 
+/* The packed header of failure T's peers of KIND. */
+static void
+agg_pkey_of(const struct agg_top *t, enum agg_peer_kind kind,
+    struct agg_pkey *h)
+{
+	memset(h, 0, sizeof(*h));
+	h->dir = (unsigned char)t->dir;
+	h->cls = (unsigned char)t->cls;
+	h->kind = (unsigned char)kind;
+	h->sig = (uint16_t)(t->sig + 1);
+	h->code = (uint16_t)t->code;
+	h->enh_cls = (uint16_t)t->enh.cls;
+	h->enh_sub = (uint16_t)t->enh.subject;
+	h->enh_det = (uint16_t)t->enh.detail;
+}
+
 struct agg_peer *
 agg_peers(const struct agg *a, const struct agg_top *t, enum agg_peer_kind kind,
-    size_t max, size_t *n)
+    size_t max, size_t *n, unsigned *level)
 {
 	const struct agg_tab *tab = &a->peers;
 	struct agg_peer *v = NULL;
 	struct agg_pkey h;
 	size_t i, k = 0, cap = 0;
 
+	agg_pkey_of(t, kind, &h);
+	if (level != NULL) {
+		*level = 0;
+		for (i = 0; i < tab->gcap; i++)
+			if (tab->groups[i].used &&
+			    memcmp(tab->groups[i].key, &h, sizeof(h)) == 0)
+				*level = agg_level_of(tab, &tab->groups[i]);
+	}
 	for (i = 0; i < tab->cap; i++) {
 		const struct agg_slot *s = &tab->slots[i];
 
-		if (!s->used)
-			continue;
-		memcpy(&h, tab->arena + s->keyoff, sizeof(h));
-		if (h.kind != kind || h.dir != t->dir || h.cls != t->cls ||
-		    h.sig != (uint16_t)(t->sig + 1) || h.code != t->code ||
-		    h.enh_cls != t->enh.cls || h.enh_sub != t->enh.subject ||
-		    h.enh_det != t->enh.detail)
+		if (!s->group || memcmp(tab->arena + s->keyoff, &h, sizeof(h)))
 			continue;
 		if (k == cap) {
 			cap = cap ? cap * 2 : 16;

@@ -52,6 +52,8 @@ usage(FILE *fp)
 	      "failure (default 5)\n"
 	      "  -j, --jobs=N          threads for a large regular file "
 	      "(default: the CPUs)\n"
+	      "      --max-peers=N     keep at most N domains and hosts "
+	      "in all (default 65536)\n"
 	      "  -p, --patterns=DIR    load the *.pat pattern files from "
 	      "DIR\n"
 	      "      --lang=LANG       language of the report: en, fr, de, "
@@ -277,6 +279,7 @@ main(int argc, char **argv)
 	    {"trace", no_argument, NULL, 'T'},
 	    {"lang", required_argument, NULL, 'L'},
 	    {"jobs", required_argument, NULL, 'j'},
+	    {"max-peers", required_argument, NULL, 'M'},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
@@ -288,6 +291,7 @@ main(int argc, char **argv)
 	struct run_rules rules;
 	struct run r;
 	int c, i, status, trace = 0, help = 0, jobs = default_jobs();
+	size_t max_peers = 0;
 
 	while (
 	    (c = getopt_long(argc, argv, "f:n:p:j:hV", longopts, NULL)) != -1) {
@@ -326,6 +330,12 @@ main(int argc, char **argv)
 			jobs = (int)parse_count("--jobs", optarg, 256);
 			if (jobs < 1)
 				jobs = 1;
+			break;
+		case 'M':
+			max_peers =
+			    parse_count("--max-peers", optarg, 100000000);
+			if (max_peers < 16)
+				max_peers = 16;
 			break;
 		case 'L':
 			if (!known_lang(optarg)) {
@@ -375,6 +385,10 @@ main(int argc, char **argv)
 	r.sigs = rules.sigs;
 	r.jobs = jobs;
 	r.dir = dir;
+	if (max_peers) {
+		r.max_peers = max_peers;
+		agg_limit_peers(r.agg, max_peers);
+	}
 	ro.sigs = rules.sigs;
 	if (trace)
 		r.trace = stdout;

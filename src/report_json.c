@@ -78,15 +78,19 @@ json_block(FILE *fp, struct report_row *const rows[3], const size_t n[3],
 	fprintf(fp, "\n%s}", indent);
 }
 
-/* A list of peers: [{"name": ..., "count": N}, ...]. */
+/* A list of peers, "KEY": [{"name": ..., "count": N}, ...], and
+ * "KEY_sampling": 2^level, 1 when every peer was kept. */
 static void
 json_peers(FILE *fp, const struct agg *a, const struct agg_top *t,
-    enum agg_peer_kind kind, size_t max)
+    enum agg_peer_kind kind, const char *key, size_t max)
 {
 	struct agg_peer *p;
+	unsigned level;
 	size_t n, i;
 
-	p = agg_peers(a, t, kind, max, &n);
+	fprintf(fp, ",\n     \"%s\": ", key);
+
+	p = agg_peers(a, t, kind, max, &n, &level);
 	fputc('[', fp);
 	for (i = 0; i < n; i++) {
 		fprintf(fp, "%s{\"name\": ", i ? ", " : "");
@@ -95,6 +99,7 @@ json_peers(FILE *fp, const struct agg *a, const struct agg_top *t,
 	}
 	fputc(']', fp);
 	free(p);
+	fprintf(fp, ", \"%s_sampling\": %" PRIu64, key, (uint64_t)1 << level);
 }
 
 /* One element of "top". */
@@ -159,10 +164,8 @@ json_top(FILE *fp, const struct agg *a, const struct agg_top *t,
 	util_put_json_str(fp, adv.when, strlen(adv.when));
 	fputs(",\n     \"advice\": ", fp);
 	util_put_json_str(fp, advice, strlen(advice));
-	fputs(",\n     \"domains\": ", fp);
-	json_peers(fp, a, t, AGG_PEER_DOMAIN, o->peers);
-	fputs(",\n     \"hosts\": ", fp);
-	json_peers(fp, a, t, AGG_PEER_HOST, o->peers);
+	json_peers(fp, a, t, AGG_PEER_DOMAIN, "domains", o->peers);
+	json_peers(fp, a, t, AGG_PEER_HOST, "hosts", o->peers);
 	fputs("}", fp);
 }
 

@@ -265,9 +265,10 @@ txt_peers(FILE *fp, const struct agg *a, const struct agg_top *t,
     enum agg_peer_kind kind, const char *label, size_t max)
 {
 	struct agg_peer *p;
+	unsigned level;
 	size_t n, i;
 
-	p = agg_peers(a, t, kind, max, &n);
+	p = agg_peers(a, t, kind, max, &n, &level);
 	if (n > 0) {
 		fprintf(fp, "     %s", label);
 		for (i = 0; i < n; i++) {
@@ -276,6 +277,16 @@ txt_peers(FILE *fp, const struct agg *a, const struct agg_top *t,
 			fprintf(fp, " (%" PRIu64 ")", p[i].count);
 		}
 		fputc('\n', fp);
+	}
+	if (n > 0 && level > 0) {
+		char buf[512];
+
+		snprintf(buf, sizeof(buf),
+		    _("too many to keep all: about 1 in %" PRIu64
+		      " is counted, picked by a hash of the name; counts of "
+		      "those shown are exact"),
+		    (uint64_t)1 << level);
+		report_wrap(fp, "", buf, 7);
 	}
 	free(p);
 }

@@ -250,6 +250,8 @@ run_parallel(struct run *r, int fd, const char *name, int64_t size)
 			    err); /* the same files loaded before */
 		run_init(&p->run, p->rules.pats, r->clock.now);
 		p->run.sigs = p->rules.sigs;
+		if (r->max_peers)
+			agg_limit_peers(p->run.agg, r->max_peers);
 		if (k > 0 && p->end > p->start &&
 		    pthread_create(&p->tid, NULL, run_part_main, p) == 0)
 			p->started = 1;

@@ -2,9 +2,10 @@
 # tests/jobs.sh - -j N gives byte-identical reports to -j 1: a file large
 # enough to be cut into pieces (every sample log many times, with
 # unparsed lines spread through it, whose line numbers must survive the
-# merge), in text and JSON, for 2, 3 and 7 threads.
+# merge), in text and JSON, for 2, 3 and 7 threads; also when there are
+# more peers than --max-peers keeps, so that only a sample is kept.
 . "${top_srcdir:-.}/tests/lib.sh"
-plan 9
+plan 12
 
 big=$TMP/big.log
 i=0
@@ -13,6 +14,12 @@ while [ "$i" -lt 60 ]; do
 	sec=$(printf %02d "$i")
 	echo "Nov 22 10:00:$sec mail postfix/smtpd[$i]: NOQUEUE: reject: Unsupported $i"
 	echo "Nov 22 10:01:$sec mail postfix/smtp[$i]: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa! status="
+	# clients seen once each, as from a botnet: many distinct peers
+	k=0
+	while [ "$k" -lt 40 ]; do
+		echo "Nov 22 10:02:$sec mail postfix/smtpd[$i]: NOQUEUE: reject: RCPT from unknown[10.9.$i.$k]: 554 5.7.1 Service unavailable; Client host [10.9.$i.$k] blocked using zen.spamhaus.org; from=<a@b$k.example> to=<u@c$i.example> proto=ESMTP helo=<x>"
+		k=$((k + 1))
+	done
 	i=$((i + 1))
 done > "$big"
 size=$(wc -c < "$big")
@@ -32,6 +39,21 @@ for j in 2 3 7; do
 			"$(diff "$TMP/j1.json" "$TMP/j$j.json" | head -20)"
 	fi
 done
+# with a small peer cap only a sample of the clients is kept, chosen by a
+# hash of the name: the same sample whatever the split
+smtplog -j 1 --max-peers 64 -f json "$big" > "$TMP/s1.json"
+check "--max-peers 64: the clients are sampled" \
+	grep -Eq '"hosts_sampling": ([2-9]|[1-9][0-9]+)' "$TMP/s1.json"
+for j in 2 7; do
+	smtplog -j $j --max-peers 64 -f json "$big" > "$TMP/s$j.json"
+	if cmp -s "$TMP/s1.json" "$TMP/s$j.json"; then
+		ok "--max-peers 64 -j $j is byte-identical to -j 1"
+	else
+		not_ok "--max-peers 64 -j $j is byte-identical to -j 1" \
+			"$(diff "$TMP/s1.json" "$TMP/s$j.json" | head -20)"
+	fi
+done
+
 # match-limit hits of every piece are counted: a rule that backtracks
 # without end on the "aaa...!" lines, in a patterns directory of our own
 mkdir "$TMP/pat"

@@ -6,8 +6,10 @@
  * order (count, then class, code, enhanced code, direction), its limit,
  * the most frequent stage, failures only; agg_peers() lower-cased merging,
  * domains and hosts apart, order, limit, no peer kept for successes,
- * names copied rather than pointed to; the caps (AGG_MAX_PEERS and
- * AGG_MAX_CELLS) and their "other" counts and rows; agg_time() span;
+ * names copied rather than pointed to; the caps (peers of one failure,
+ * all peers, cells): exact counts of what is kept, nothing lost, the same
+ * sample in any order and after agg_merge() of parts (what -j relies
+ * on), one flooded failure not crowding out the others; agg_time() span;
  * agg_sample() limit and truncation.
  */
 #include "config.h"
@@ -572,7 +574,7 @@ agg_peers__mixed_case_names__merged_lower_case(void **state)
 		"example.ORG"),
 	    1);
 	t = only_top(a);
-	p = agg_peers(a, &t[0], AGG_PEER_DOMAIN, 10, &n);
+	p = agg_peers(a, &t[0], AGG_PEER_DOMAIN, 10, &n, NULL);
 	check_peers(p, n, want, NELEM(want));
 	free(p);
 	free(t);
@@ -600,10 +602,10 @@ agg_peers__domain_and_host__kinds_kept_apart(void **state)
 		"example.com"),
 	    1);
 	t = only_top(a);
-	p = agg_peers(a, &t[0], AGG_PEER_DOMAIN, 10, &n);
+	p = agg_peers(a, &t[0], AGG_PEER_DOMAIN, 10, &n, NULL);
 	check_peers(p, n, domains, NELEM(domains));
 	free(p);
-	p = agg_peers(a, &t[0], AGG_PEER_HOST, 10, &n);
+	p = agg_peers(a, &t[0], AGG_PEER_HOST, 10, &n, NULL);
 	check_peers(p, n, hosts, NELEM(hosts));
 	free(p);
 	free(t);
@@ -639,10 +641,10 @@ agg_peers__counts_and_names__count_desc_then_name(void **state)
 	    ev(EVENT_POSTFIX, EVENT_IN, 5, 554, 5, 7, 1, 0, NULL, "a.example"),
 	    2);
 	t = only_top(a);
-	p = agg_peers(a, &t[0], AGG_PEER_DOMAIN, 10, &n);
+	p = agg_peers(a, &t[0], AGG_PEER_DOMAIN, 10, &n, NULL);
 	check_peers(p, n, want, NELEM(want));
 	free(p);
-	p = agg_peers(a, &t[0], AGG_PEER_DOMAIN, 2, &n);
+	p = agg_peers(a, &t[0], AGG_PEER_DOMAIN, 2, &n, NULL);
 	check_peers(p, n, want, 2);
 	free(p);
 	free(t);
@@ -671,11 +673,11 @@ agg_peers__two_failures__each_sees_only_its_own(void **state)
 	t = agg_top(a, 10, &nt);
 	assert_int_equal(nt, 2);
 	p = agg_peers(a, find_top(t, nt, EVENT_OUT, 550, 5, 1, 1),
-	    AGG_PEER_DOMAIN, 10, &n);
+	    AGG_PEER_DOMAIN, 10, &n, NULL);
 	check_peers(p, n, for550, NELEM(for550));
 	free(p);
 	p = agg_peers(a, find_top(t, nt, EVENT_OUT, 451, 4, 3, 0),
-	    AGG_PEER_DOMAIN, 10, &n);
+	    AGG_PEER_DOMAIN, 10, &n, NULL);
 	check_peers(p, n, for451, NELEM(for451));
 	free(p);
 	free(t);
@@ -700,7 +702,7 @@ agg_peers__success_events__no_peers_kept(void **state)
 	t.cls = 2;
 	t.code = 250;
 	t.enh.cls = 2;
-	p = agg_peers(a, &t, AGG_PEER_DOMAIN, 10, &n);
+	p = agg_peers(a, &t, AGG_PEER_DOMAIN, 10, &n, NULL);
 	assert_int_equal(n, 0);
 	free(p);
 	agg_free(a);
@@ -721,7 +723,7 @@ agg_peers__caller_buffer_overwritten__name_kept(void **state)
 	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, NULL, buf), 1);
 	memset(buf, 'Z', sizeof(buf) - 1);
 	t = only_top(a);
-	p = agg_peers(a, &t[0], AGG_PEER_DOMAIN, 10, &n);
+	p = agg_peers(a, &t[0], AGG_PEER_DOMAIN, 10, &n, NULL);
 	check_peers(p, n, want, NELEM(want));
 	free(p);
 	free(t);
@@ -744,7 +746,7 @@ agg_peers__name_of_300_bytes__truncated_to_255(void **state)
 	name[0] = 'H'; /* differs only in case: the same peer */
 	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, name, NULL), 1);
 	t = only_top(a);
-	p = agg_peers(a, &t[0], AGG_PEER_HOST, 10, &n);
+	p = agg_peers(a, &t[0], AGG_PEER_HOST, 10, &n, NULL);
 	assert_int_equal(n, 1);
 	assert_int_equal(p[0].len, 255);
 	assert_int_equal(p[0].count, 2);
@@ -754,118 +756,301 @@ agg_peers__name_of_300_bytes__truncated_to_255(void **state)
 	agg_free(a);
 }
 
+/* Peers of the one failure of A and B, all of them, are the same. */
 static void
-agg_event__more_than_max_peers__other_peers_counted_table_bounded(void **state)
+assert_same_peers(struct agg *a, struct agg *b, enum agg_peer_kind kind)
 {
-	const size_t extra = 25;
+	struct agg_top *ta = only_top(a), *tb = only_top(b);
+	struct agg_peer *pa, *pb;
+	unsigned la, lb;
+	size_t na, nb, i;
+
+	pa = agg_peers(a, &ta[0], kind, (size_t)-1, &na, &la);
+	pb = agg_peers(b, &tb[0], kind, (size_t)-1, &nb, &lb);
+	assert_int_equal(na, nb);
+	assert_int_equal(la, lb);
+	for (i = 0; i < na; i++) {
+		assert_int_equal(pa[i].len, pb[i].len);
+		assert_memory_equal(pa[i].name, pb[i].name, pa[i].len);
+		assert_int_equal(pa[i].count, pb[i].count);
+	}
+	assert_int_equal(agg_counts_const(a)->other_peers,
+	    agg_counts_const(b)->other_peers);
+	free(pa);
+	free(pb);
+	free(ta);
+	free(tb);
+}
+
+/* Every cell of A and B, "other" rows included, is the same. */
+static void
+assert_same_cells(struct agg *a, struct agg *b)
+{
+	struct agg_cell *ca, *cb;
+	size_t na, nb;
+
+	ca = agg_cells(a, &na);
+	cb = agg_cells(b, &nb);
+	assert_int_equal(na, nb);
+	assert_memory_equal(ca, cb, na * sizeof(*ca));
+	assert_int_equal(agg_counts_const(a)->other_cells,
+	    agg_counts_const(b)->other_cells);
+	free(ca);
+	free(cb);
+}
+
+#define MANY_PEERS (AGG_MAX_GROUP_PEERS * 3)
+
+/* Domain I of the sampling tests: d<I>.example, seen (I % 3) + 1 times. */
+static void
+add_domain(struct agg *a, size_t i)
+{
+	char name[32];
+
+	snprintf(name, sizeof(name), "d%06zu.Example", i);
+	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, NULL, name),
+	    (int)(i % 3) + 1);
+}
+
+static void
+agg_event__more_peers_than_group_cap__sample_exact_counts_bounded(void **state)
+{
 	struct agg *a = agg_new();
 	struct agg_top *t;
 	struct agg_peer *p;
-	char name[32];
+	uint64_t kept = 0, total = 0;
+	unsigned level;
 	size_t i, n;
 
 	(void)state;
-	for (i = 0; i < AGG_MAX_PEERS + extra; i++) {
-		snprintf(name, sizeof(name), "d%06zu.example", i);
-		add(a,
-		    ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, NULL,
-			name),
-		    1);
+	for (i = 0; i < MANY_PEERS; i++) {
+		add_domain(a, i);
+		total += i % 3 + 1;
 	}
-	assert_int_equal(agg_counts_const(a)->other_peers, extra);
-	/* a peer already known still counts in its own row */
-	add(a,
-	    ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, NULL,
-		"D000007.example"),
-	    1);
-	assert_int_equal(agg_counts_const(a)->other_peers, extra);
-	/* the cap is shared: a new host is "other" too */
-	add(a,
-	    ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, "new.host.example",
-		NULL),
-	    1);
-	assert_int_equal(agg_counts_const(a)->other_peers, extra + 1);
 	t = only_top(a);
-	assert_int_equal(t[0].count, AGG_MAX_PEERS + extra + 2);
-	p = agg_peers(a, &t[0], AGG_PEER_DOMAIN, (size_t)-1, &n);
-	assert_int_equal(n, AGG_MAX_PEERS);
-	assert_int_equal(p[0].count, 2);
-	assert_memory_equal(p[0].name, "d000007.example", 15);
-	assert_int_equal(p[1].count, 1);
-	assert_memory_equal(p[1].name, "d000000.example", 15);
-	assert_memory_equal(p[n - 1].name, "d099999.example", 15);
-	free(p);
-	p = agg_peers(a, &t[0], AGG_PEER_HOST, 10, &n);
-	assert_int_equal(n, 0);
+	p = agg_peers(a, &t[0], AGG_PEER_DOMAIN, (size_t)-1, &n, &level);
+	/* three times the cap: the bound was halved twice or so */
+	assert_true(level >= 1);
+	assert_true(n <= AGG_MAX_GROUP_PEERS);
+	assert_true(n >= AGG_MAX_GROUP_PEERS / 4);
+	for (i = 0; i < n; i++) {
+		unsigned long k;
+
+		/* a kept peer's count is exact: (k % 3) + 1 */
+		assert_int_equal(sscanf(p[i].name, "d%06lu", &k), 1);
+		assert_int_equal(p[i].count, k % 3 + 1);
+		kept += p[i].count;
+	}
+	/* nothing lost: what is not kept is "other" */
+	assert_int_equal(kept + agg_counts_const(a)->other_peers, total);
 	free(p);
 	free(t);
 	agg_free(a);
 }
 
 static void
-agg_event__more_than_max_cells__other_row_with_overflow_count(void **state)
+agg_event__sampled_peers__same_in_any_order(void **state)
 {
-	const size_t extra = 37;
+	struct agg *fwd = agg_new(), *rev = agg_new();
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < MANY_PEERS; i++)
+		add_domain(fwd, i);
+	for (i = MANY_PEERS; i-- > 0;)
+		add_domain(rev, i);
+	assert_same_peers(fwd, rev, AGG_PEER_DOMAIN);
+	assert_same_cells(fwd, rev);
+	agg_free(fwd);
+	agg_free(rev);
+}
+
+static void
+agg_merge__sampled_halves__same_as_one_pass(void **state)
+{
+	struct agg *one = agg_new(), *h1 = agg_new(), *h2 = agg_new();
+	size_t i;
+
+	(void)state;
+	/* the halves share keys: odd ones are seen in both */
+	for (i = 0; i < MANY_PEERS; i++) {
+		add_domain(one, i);
+		add_domain(i < MANY_PEERS / 2 ? h1 : h2, i);
+		if (i % 2) {
+			add_domain(one, i);
+			add_domain(i < MANY_PEERS / 2 ? h2 : h1, i);
+		}
+	}
+	agg_merge(h1, h2, 0);
+	assert_same_peers(one, h1, AGG_PEER_DOMAIN);
+	agg_free(one);
+	agg_free(h1);
+	agg_free(h2);
+}
+
+static void
+agg_event__one_failure_floods_peers__other_failure_keeps_all(void **state)
+{
 	struct agg *a = agg_new();
-	struct agg_cell *c;
-	struct agg_top *t, other;
+	struct agg_top *t;
 	struct agg_peer *p;
+	char name[32];
+	unsigned level;
 	size_t i, n;
 
 	(void)state;
-	for (i = 0; i < AGG_MAX_CELLS + extra; i++)
+	for (i = 0; i < MANY_PEERS; i++) {
+		snprintf(name, sizeof(name), "client%zu.example", i);
 		add(a,
-		    ev(EVENT_POSTFIX, EVENT_IN, 5, 550, 5, (int)(i / 1000),
-			(int)(i % 1000), EVENT_STAGE_RCPT, NULL,
-			i >= AGG_MAX_CELLS ? "late.example" : NULL),
+		    ev(EVENT_POSTFIX, EVENT_IN, 5, 554, 5, 7, 1,
+			EVENT_STAGE_RCPT, name, NULL),
 		    1);
-	assert_int_equal(agg_counts_const(a)->other_cells, extra);
-	/* a known cell is still counted in its own row */
-	add(a,
-	    ev(EVENT_POSTFIX, EVENT_IN, 5, 550, 5, 0, 5, EVENT_STAGE_RCPT, NULL,
-		NULL),
-	    1);
-	/* past the cap, each (dir, MTA, class) gets its own "other" row */
-	add(a,
-	    ev(EVENT_EXIM, EVENT_OUT, 4, 451, 4, 3, 0, EVENT_STAGE_RCPT, NULL,
-		NULL),
-	    2);
-	assert_int_equal(agg_counts_const(a)->other_cells, extra + 2);
-	c = agg_cells(a, &n);
-	assert_int_equal(n, AGG_MAX_CELLS + 2);
-	assert_int_equal(c[5].enh.detail, 5);
-	assert_int_equal(c[5].count, 2);
-	/* postfix inbound class 5: the other row sorts after the real ones */
-	assert_int_equal(c[n - 2].other, 1);
-	assert_int_equal(c[n - 2].dir, EVENT_IN);
-	assert_int_equal(c[n - 2].mta, EVENT_POSTFIX);
-	assert_int_equal(c[n - 2].cls, 5);
-	assert_int_equal(c[n - 2].code, 0);
-	assert_int_equal(c[n - 2].enh.cls, 0);
-	assert_int_equal(c[n - 2].count, extra);
-	assert_int_equal(c[n - 3].other, 0);
-	assert_int_equal(c[n - 1].other, 1);
-	assert_int_equal(c[n - 1].dir, EVENT_OUT);
-	assert_int_equal(c[n - 1].mta, EVENT_EXIM);
-	assert_int_equal(c[n - 1].cls, 4);
-	assert_int_equal(c[n - 1].count, 2);
-	free(c);
-	/* "other" rows are no failure of their own */
-	t = agg_top(a, 1, &n);
-	assert_int_equal(n, 1);
-	assert_int_equal(t[0].code, 550);
-	assert_int_equal(t[0].enh.detail, 5);
-	assert_int_equal(t[0].count, 2);
-	free(t);
-	/* and the peers of folded events are not kept anywhere */
-	memset(&other, 0, sizeof(other));
-	other.dir = EVENT_IN;
-	other.cls = 5;
-	p = agg_peers(a, &other, AGG_PEER_DOMAIN, 10, &n);
-	assert_int_equal(n, 0);
+		if (i % 500 == 0) {
+			snprintf(name, sizeof(name), "mx%zu.example", i);
+			add(a,
+			    ev(EVENT_POSTFIX, EVENT_OUT, 4, 451, 4, 3, 0,
+				EVENT_STAGE_RCPT, name, NULL),
+			    1);
+		}
+	}
+	t = agg_top(a, 2, &n);
+	assert_int_equal(n, 2);
+	assert_int_equal(t[1].code, 451);
+	p = agg_peers(a, &t[1], AGG_PEER_HOST, (size_t)-1, &n, &level);
+	assert_int_equal(level, 0);
+	assert_int_equal(n, (MANY_PEERS + 499) / 500);
 	free(p);
-	assert_int_equal(agg_counts_const(a)->other_peers, 0);
+	p = agg_peers(a, &t[0], AGG_PEER_HOST, (size_t)-1, &n, &level);
+	assert_true(level > 0);
+	free(p);
+	free(t);
 	agg_free(a);
+}
+
+static void
+agg_event__more_peers_than_table_cap__bounded_and_order_free(void **state)
+{
+	struct agg *fwd = agg_new(), *rev = agg_new(), *h1 = agg_new(),
+		   *h2 = agg_new(), *m;
+	const size_t groups = AGG_MAX_PEERS / (AGG_MAX_GROUP_PEERS / 2) + 4;
+	const size_t per = AGG_MAX_GROUP_PEERS / 2;
+	struct agg_top *t;
+	struct agg_peer *p;
+	uint64_t kept = 0;
+	char name[32];
+	size_t g, i, n, nt;
+
+	(void)state;
+	/* many failures just under the group cap: the table cap binds */
+	for (g = 0; g < groups; g++)
+		for (i = 0; i < per; i++) {
+			snprintf(name, sizeof(name), "h%zu.example", i);
+			add(fwd,
+			    ev(EVENT_POSTFIX, EVENT_OUT, 4, 421, 4, 4, (int)g,
+				0, name, NULL),
+			    1);
+			add(h1,
+			    ev(EVENT_POSTFIX, EVENT_OUT, 4, 421, 4, 4, (int)g,
+				0, name, NULL),
+			    1);
+			snprintf(name, sizeof(name), "h%zu.example",
+			    per - 1 - i);
+			add(rev,
+			    ev(EVENT_POSTFIX, EVENT_OUT, 4, 421, 4, 4,
+				(int)(groups - 1 - g), 0, name, NULL),
+			    1);
+		}
+	t = agg_top(fwd, (size_t)-1, &nt);
+	assert_int_equal(nt, groups);
+	for (g = 0; g < nt; g++) {
+		p = agg_peers(fwd, &t[g], AGG_PEER_HOST, (size_t)-1, &n, NULL);
+		for (i = 0; i < n; i++)
+			kept += p[i].count;
+		free(p);
+	}
+	free(t);
+	assert_true(kept <= AGG_MAX_PEERS);
+	assert_true(kept > 0);
+	assert_int_equal(kept + agg_counts_const(fwd)->other_peers,
+	    groups * per);
+	assert_int_equal(agg_counts_const(fwd)->other_peers,
+	    agg_counts_const(rev)->other_peers);
+	/* a second part with new small failures: merged into an empty
+	 * table after the first, it must be held to the first's levels */
+	for (i = 0; i < 200; i++) {
+		struct event e;
+
+		snprintf(name, sizeof(name), "late%zu.example", i);
+		e = ev(EVENT_EXIM, EVENT_IN, 5, 550, 5, 7, (int)(i % 20), 0,
+		    name, NULL);
+		add(fwd, e, 1);
+		add(h2, e, 1);
+	}
+	m = agg_new();
+	agg_merge(m, h1, 0);
+	agg_merge(m, h2, 0);
+	assert_int_equal(agg_counts_const(fwd)->other_peers,
+	    agg_counts_const(m)->other_peers);
+	agg_free(fwd);
+	agg_free(rev);
+	agg_free(h1);
+	agg_free(h2);
+	agg_free(m);
+}
+
+static void
+agg_event__more_than_max_cells__other_rows_bounded_order_free(void **state)
+{
+	const size_t many = AGG_MAX_CELLS * 2;
+	struct agg *fwd = agg_new(), *rev = agg_new(), *h1 = agg_new(),
+		   *h2 = agg_new();
+	struct agg_cell *c;
+	uint64_t sum = 0, other = 0;
+	size_t i, n;
+
+	(void)state;
+	for (i = 0; i < many; i++) {
+		struct event e =
+		    ev(EVENT_POSTFIX, EVENT_IN, 5, 550, 5, (int)(i / 1000),
+			(int)(i % 1000), EVENT_STAGE_RCPT, NULL, NULL);
+		struct event r = ev(EVENT_POSTFIX, EVENT_IN, 5, 550, 5,
+		    (int)((many - 1 - i) / 1000), (int)((many - 1 - i) % 1000),
+		    EVENT_STAGE_RCPT, NULL, NULL);
+
+		add(fwd, e, 1);
+		add(rev, r, 1);
+		add(i % 2 ? h1 : h2, e, 1);
+	}
+	/* a second "other" row of its own (dir, MTA, class) */
+	add(fwd, ev(EVENT_EXIM, EVENT_OUT, 4, 451, 4, 3, 0, 0, NULL, NULL), 2);
+	add(rev, ev(EVENT_EXIM, EVENT_OUT, 4, 451, 4, 3, 0, 0, NULL, NULL), 2);
+	add(h2, ev(EVENT_EXIM, EVENT_OUT, 4, 451, 4, 3, 0, 0, NULL, NULL), 2);
+	c = agg_cells(fwd, &n);
+	assert_true(n <= AGG_MAX_CELLS + 1);
+	for (i = 0; i < n; i++) {
+		sum += c[i].count;
+		if (c[i].other) {
+			other += c[i].count;
+			assert_int_equal(c[i].code, 0);
+			assert_int_equal(c[i].enh.cls, 0);
+		}
+	}
+	/* every event is in a row; the folded ones in "other" rows */
+	assert_int_equal(sum, many + 2);
+	assert_int_equal(other, agg_counts_const(fwd)->other_cells);
+	assert_true(other >= many - AGG_MAX_CELLS);
+	/* postfix inbound class 5: its "other" row sorts after its cells */
+	assert_int_equal(c[n - 2].other, 1);
+	assert_int_equal(c[n - 2].mta, EVENT_POSTFIX);
+	assert_int_equal(c[n - 1].mta, EVENT_EXIM);
+	free(c);
+	assert_same_cells(fwd, rev);
+	agg_merge(h1, h2, 0);
+	assert_same_cells(fwd, h1);
+	agg_free(fwd);
+	agg_free(rev);
+	agg_free(h1);
+	agg_free(h2);
 }
 
 static void
@@ -987,9 +1172,15 @@ main(void)
 	    cmocka_unit_test(agg_peers__caller_buffer_overwritten__name_kept),
 	    cmocka_unit_test(agg_peers__name_of_300_bytes__truncated_to_255),
 	    cmocka_unit_test(
-		agg_event__more_than_max_peers__other_peers_counted_table_bounded),
+		agg_event__more_peers_than_group_cap__sample_exact_counts_bounded),
+	    cmocka_unit_test(agg_event__sampled_peers__same_in_any_order),
+	    cmocka_unit_test(agg_merge__sampled_halves__same_as_one_pass),
 	    cmocka_unit_test(
-		agg_event__more_than_max_cells__other_row_with_overflow_count),
+		agg_event__one_failure_floods_peers__other_failure_keeps_all),
+	    cmocka_unit_test(
+		agg_event__more_peers_than_table_cap__bounded_and_order_free),
+	    cmocka_unit_test(
+		agg_event__more_than_max_cells__other_rows_bounded_order_free),
 	    cmocka_unit_test(agg_time__several_times__span_min_to_max),
 	    cmocka_unit_test(agg_time__first_time_zero__span_zero_to_zero),
 	    cmocka_unit_test(agg_sample__more_than_max__first_max_kept),
