@@ -15,7 +15,7 @@ literal [rejected]
 
 # Not outcomes: a message put in the queue for later delivery, and the
 # bounce message sendmail writes (the failure itself has its own line).
-ignore queued ^\w+: to=.*\bstat=queued
+ignore queued ^\w++: to=.*?\bstat=queued
 ignore dsn-notice ^\w+: \w+: (?:DSN|return to sender|postmaster notify): 
 
 # Sendmail 8.17 and later log the remote reply in its own field:
@@ -24,7 +24,7 @@ ignore dsn-notice ^\w+: \w+: (?:DSN|return to sender|postmaster notify):
 # (a multi-line reply keeps its first line). The reply gives the code.
 # The lookaheads scan the line on their own: a ".*?" before them would
 # let PCRE2 retry them at every position (cubic on long lines).
-event stat-reply dir=out class=5 ^\w+: to=<?(?<rcpt>[^,\s>]+)>?(?=.*?, reply=)(?:(?=.*?, relay=(?<host>[^,\s]+(?: \[[^\]]*\])?)[,\s])|)(?:(?=.*?, dsn=(?<dsn>\d\.\d{1,3}\.\d{1,3}),)|).*?, reply=(?<code>[2-5][0-5]\d)[ -](?:(?<enh>[245]\.\d{1,3}\.\d{1,3})(?![\d.]) ?)?(?<text>.*), stat=(?<status>[A-Za-z]+)
+event stat-reply dir=out class=5 ^\w++: to=<?(?<rcpt>[^,\s>]++)>?(?=.*?, reply=)(?:(?=.*?, relay=(?<host>[^,\s]+(?: \[[^\]]*\])?)[,\s])|)(?:(?=.*?, dsn=(?<dsn>\d\.\d{1,3}\.\d{1,3}),)|).*?, reply=(?<code>[2-5][0-5]\d)[ -](?:(?<enh>[245]\.\d{1,3}\.\d{1,3})(?![\d.]) ?)?(?<text>.*), stat=(?<status>[A-Za-z]+)
 
 # Delivery outcome, one line for one or more recipients of one mailer:
 #   QID: to=<a@b>, delay=00:00:01, xdelay=.., mailer=esmtp, pri=..,
@@ -32,7 +32,7 @@ event stat-reply dir=out class=5 ^\w+: to=<?(?<rcpt>[^,\s>]+)>?(?=.*?, reply=)(?
 #   QID: to=<a@b>, ..., dsn=2.0.0, stat=Sent (Ok: queued as 12345)
 # stat= is "Sent", "Deferred" or the reason of a permanent failure
 # ("User unknown", "Service unavailable"): class 5 unless dsn= says else.
-event stat dir=out class=5 ^\w+: to=<?(?<rcpt>[^,\s>]+)>?(?:(?=.*?, relay=(?<host>[^,\s]+(?: \[[^\]]*\])?)[,\s])|)(?:(?=.*?, dsn=(?<dsn>\d\.\d{1,3}\.\d{1,3}),)|).*?, stat=(?<status>[A-Za-z]+)[:\s(]*(?:(?<code>[2-5][0-5]\d)[ -](?:(?<enh>[245]\.\d{1,3}\.\d{1,3})(?![\d.]) ?)?)?(?<text>.*?)\)?$
+event stat dir=out class=5 ^\w++: to=<?(?<rcpt>[^,\s>]++)>?(?:(?=.*?, relay=(?<host>[^,\s]+(?: \[[^\]]*\])?)[,\s])|)(?:(?=.*?, dsn=(?<dsn>\d\.\d{1,3}\.\d{1,3}),)|).*?, stat=(?<status>[A-Za-z]+)[:\s(]*(?:(?<code>[2-5][0-5]\d)[ -](?:(?<enh>[245]\.\d{1,3}\.\d{1,3})(?![\d.]) ?)?)?(?<text>.*?)\)?$
 
 # A remote server's reply that broke the protocol exchange:
 #   QID: mx.b.: SMTP DATA-2 protocol error: 500 Mail appears to be spam
