@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lit.h"
 #include "pat.h"
 #include "rx.h"
 #include "util.h"
@@ -65,9 +66,7 @@ struct pat_mta {
 	char *file;
 	struct rx program;
 	struct rx candidate;
-	char *literal[PAT_MAX_LITERALS];
-	size_t literal_len[PAT_MAX_LITERALS];
-	int nliteral;
+	struct lit_set *literals; /* NULL: no literal line */
 	struct pat_rule *rules;
 	int nrules;
 };
@@ -107,8 +106,7 @@ pat_mta_free(struct pat_mta *m)
 		rx_free(&m->rules[j].re);
 		free(m->rules[j].name);
 	}
-	for (j = 0; j < m->nliteral; j++)
-		free(m->literal[j]);
+	lit_free(m->literals);
 	rx_free(&m->program);
 	rx_free(&m->candidate);
 	free(m->rules);
@@ -352,11 +350,12 @@ pat_directive(struct pat_mta *m, char *p, const char *file, size_t line,
 		if (rl == 0)
 			return util_errf(err, errlen, file, line,
 			    "empty literal");
-		if (m->nliteral == PAT_MAX_LITERALS)
+		if (m->literals == NULL)
+			m->literals = lit_new();
+		if (lit_count(m->literals) == PAT_MAX_LITERALS)
 			return util_errf(err, errlen, file, line,
 			    "more than %d literals", PAT_MAX_LITERALS);
-		m->literal[m->nliteral] = xstrndup(rest, rl);
-		m->literal_len[m->nliteral++] = rl;
+		lit_add(m->literals, rest, rl, 0);
 		return 0;
 	}
 	if (n == 5 && memcmp(w, "event", 5) == 0)
@@ -628,14 +627,7 @@ pat_fill(const struct pat_mta *m, const struct pat_rule *r, const char *s,
 static int
 pat_prefilter(const struct pat_mta *m, const char *s, size_t n)
 {
-	int i;
-
-	if (m->nliteral == 0)
-		return 1;
-	for (i = 0; i < m->nliteral; i++)
-		if (memmem(s, n, m->literal[i], m->literal_len[i]) != NULL)
-			return 1;
-	return 0;
+	return m->literals == NULL || lit_any(m->literals, s, n);
 }
 
 enum pat_result

@@ -43,6 +43,7 @@
 #include <string.h>
 
 #include "rx.h"
+#include "lit.h"
 #include "sig.h"
 #include "util.h"
 
@@ -87,28 +88,17 @@ struct sig_rule {
 };
 
 /* One prefilter literal: a chain in the table of its first two bytes. */
-struct sig_lit {
-	const char *s;
-	size_t n;
-	int rule;
-	int next; /* next literal with the same first two bytes, or -1 */
-};
-
 struct sig_set {
 	struct sig_rule *rules;
 	int nrules;
 	struct rx_ctx rx; /* limits, JIT stack, limit hits */
 	/* the prefilter, rebuilt after each load */
-	struct sig_lit *lits;
-	int nlits;
-	int *head;     /* SIG_HEADS chains, by the first two bytes */
-	unsigned *hit; /* per rule: == gen when a literal occurred */
+	struct lit_set *lits; /* every rule's literals, id: the rule */
+	unsigned *hit;        /* per rule: == gen when a literal occurred */
 	unsigned gen;
 	char *low; /* the message, lower-cased */
 	size_t lowcap;
 };
-
-#define SIG_HEADS 65536
 
 /* What the parser of one file carries from line to line. */
 struct sig_parse {
@@ -164,8 +154,7 @@ sig_free(struct sig_set *set)
 	for (i = 0; i < set->nrules; i++)
 		sig_rule_clear(&set->rules[i]);
 	free(set->rules);
-	free(set->lits);
-	free(set->head);
+	lit_free(set->lits);
 	free(set->hit);
 	free(set->low);
 	rx_ctx_done(&set->rx);
@@ -444,37 +433,29 @@ sig_add_literals(struct sig_rule *r, const char *p, size_t n)
 	free(best);
 }
 
-/* Build the prefilter table over every rule of the set. */
+/* Build the prefilter over every rule of the set. */
 static void
 sig_index(struct sig_set *set)
 {
-	int i, j, h;
+	int i, j;
 
-	free(set->lits);
+	lit_free(set->lits);
 	free(set->hit);
-	set->lits = NULL;
-	set->nlits = 0;
-	if (set->head == NULL)
-		set->head = xmalloc(SIG_HEADS * sizeof(*set->head));
-	for (h = 0; h < SIG_HEADS; h++)
-		set->head[h] = -1;
+	set->lits = lit_new();
 	set->hit = xcalloc((size_t)set->nrules + 1, sizeof(*set->hit));
 	set->gen = 0;
 	for (i = 0; i < set->nrules; i++)
-		for (j = 0; j < set->rules[i].nlits; j++) {
-			struct sig_lit *l;
+		for (j = 0; j < set->rules[i].nlits; j++)
+			lit_add(set->lits, set->rules[i].lits[j],
+			    strlen(set->rules[i].lits[j]), i);
+}
 
-			set->lits = xrealloc(set->lits,
-			    (size_t)(set->nlits + 1) * sizeof(*set->lits));
-			l = &set->lits[set->nlits];
-			l->s = set->rules[i].lits[j];
-			l->n = strlen(l->s);
-			l->rule = i;
-			h = ((unsigned char)l->s[0] << 8) |
-			    (unsigned char)l->s[1];
-			l->next = set->head[h];
-			set->head[h] = set->nlits++;
-		}
+static void
+sig_mark(void *arg, int rule)
+{
+	struct sig_set *set = arg;
+
+	set->hit[rule] = set->gen;
 }
 
 /* Mark (hit[rule] = gen) the rules with a literal in MSG. */
@@ -482,7 +463,6 @@ static void
 sig_prefilter(struct sig_set *set, const char *msg, size_t len)
 {
 	size_t i;
-	int k;
 
 	if (++set->gen == 0) { /* wrapped: start the marks afresh */
 		memset(set->hit, 0, (size_t)set->nrules * sizeof(*set->hit));
@@ -494,15 +474,7 @@ sig_prefilter(struct sig_set *set, const char *msg, size_t len)
 	}
 	for (i = 0; i < len; i++)
 		set->low[i] = (char)tolower((unsigned char)msg[i]);
-	for (i = 0; i + 1 < len; i++) {
-		k = set->head[((unsigned char)set->low[i] << 8) |
-		    (unsigned char)set->low[i + 1]];
-		for (; k >= 0; k = set->lits[k].next)
-			if (set->lits[k].n <= len - i &&
-			    memcmp(set->low + i, set->lits[k].s,
-				set->lits[k].n) == 0)
-				set->hit[set->lits[k].rule] = set->gen;
-	}
+	lit_each(set->lits, set->low, len, sig_mark, set);
 }
 
 /* Compile one match line into the current block. */
