@@ -13,6 +13,8 @@
  *   agg_cells(a, &n)            every (dir, mta, class, code, enh, stage)
  *                               count
  *   agg_top(a, max, &n)         the most frequent failures
+ *   agg_destinations(a, dir, kind, max, &n)   failing domains or hosts,
+ *                               each with its failures
  *   agg_peers(a, top, kind, max, &n, &level)   the peers most hit by one
  *                               failure, and how they were sampled
  *
@@ -87,6 +89,26 @@ struct agg_peer {
 	uint64_t count;
 };
 
+/* One failing destination (agg_destinations): a remote domain or host and
+ * the failures it gave, most frequent first. */
+#define AGG_DEST_CODES 5
+struct agg_dest_code {
+	int cls, code; /* code 0: none */
+	struct event_enh enh;
+	int sig; /* provider signature, -1: none */
+	uint64_t count;
+};
+
+struct agg_dest {
+	const char *name;
+	size_t len;
+	uint64_t count;       /* failures, all codes */
+	uint64_t by_class[6]; /* [4] and [5] */
+	struct agg_dest_code codes[AGG_DEST_CODES];
+	size_t ncodes;    /* codes listed; more may exist */
+	size_t nfailures; /* distinct failures it gave */
+};
+
 struct agg_sample {
 	char *name;      /* input name */
 	uint64_t lineno; /* line number in that input */
@@ -119,6 +141,12 @@ struct agg_cell *agg_cells(const struct agg *a, size_t *n);
 /* Failures (class 4 and 5) grouped by dir, code and enhanced code, most
  * frequent first (ties: by class, code, enh, dir). */
 struct agg_top *agg_top(const struct agg *a, size_t max, size_t *n);
+/* The domains (or hosts) of direction DIR that failed most, most failures
+ * first (ties: by name), at most MAX. Built from the peers of every
+ * failure, so a peer left out of a sampled failure (see --max-peers) is
+ * missing from that failure's count here too. */
+struct agg_dest *agg_destinations(const struct agg *a, int dir,
+    enum agg_peer_kind kind, size_t max, size_t *n);
 /* Most frequent first (ties: by name). When LEVEL is not NULL it is set to
  * the sampling level of the list: 0 when every peer of the failure is in
  * it, L when only those with a rank below 2^(64-L) are, about 1 in 2^L of

@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "agg.h"
+#include "kb.h"
 #include "sig.h"
 
 struct report_opts {
@@ -68,6 +69,15 @@ void report_wrap(FILE *fp, const char *label, const char *s, int indent);
 /* The provider signature of a top failure, or NULL. */
 const struct sig_entry *
 report_sig(const struct report_opts *o, const struct agg_top *t);
+
+/* The advice for a failing destination: its most frequent failure's, from
+ * the signature when it has one (then *SIG is set), else from the
+ * knowledge base for a remote server's reply (outbound). */
+void report_dest_advice(const struct report_opts *o, const struct agg_dest *d,
+    const struct sig_entry **sig, struct kb_advice *adv);
+/* "421 4.7.0" / "4xx" for a failure of a destination, in BUF. */
+const char *
+report_dest_code(const struct agg_dest_code *c, char *buf, size_t n);
 
 /* "2026-11-22T10:00:01Z" */
 void report_time(char *buf, size_t n, time_t t);

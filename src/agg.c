@@ -874,3 +874,101 @@ agg_peers(const struct agg *a, const struct agg_top *t, enum agg_peer_kind kind,
 	*n = k < max ? k : max;
 	return v;
 }
+
+/* A peer of one failure, while destinations are put together. */
+struct agg_dest_ent {
+	const char *name;
+	size_t len;
+	struct agg_pkey h;
+	uint64_t count;
+};
+
+/* By name, then most frequent first. */
+static int
+agg_dest_ent_cmp(const void *pa, const void *pb)
+{
+	const struct agg_dest_ent *a = pa, *b = pb;
+	size_t m = a->len < b->len ? a->len : b->len;
+	int r = memcmp(a->name, b->name, m);
+
+	if (r != 0)
+		return r;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	if (a->count != b->count)
+		return a->count > b->count ? -1 : 1;
+	return memcmp(&a->h, &b->h, sizeof(a->h));
+}
+
+static int
+agg_dest_cmp(const void *pa, const void *pb)
+{
+	const struct agg_dest *a = pa, *b = pb;
+	size_t m = a->len < b->len ? a->len : b->len;
+	int r;
+
+	if (a->count != b->count)
+		return a->count > b->count ? -1 : 1;
+	r = memcmp(a->name, b->name, m);
+	if (r != 0)
+		return r;
+	return a->len < b->len ? -1 : a->len > b->len;
+}
+
+struct agg_dest *
+agg_destinations(const struct agg *a, int dir, enum agg_peer_kind kind,
+    size_t max, size_t *n)
+{
+	const struct agg_tab *tab = &a->peers;
+	struct agg_dest_ent *e = xcalloc(tab->used + 1, sizeof(*e));
+	struct agg_dest *d = xcalloc(tab->used + 1, sizeof(*d));
+	size_t i, ne = 0, nd = 0;
+
+	for (i = 0; i < tab->cap; i++) {
+		const struct agg_slot *s = &tab->slots[i];
+		struct agg_pkey h;
+
+		if (!s->group)
+			continue;
+		memcpy(&h, tab->arena + s->keyoff, sizeof(h));
+		if (h.kind != kind || h.dir != dir)
+			continue;
+		e[ne].name = tab->arena + s->keyoff + sizeof(h);
+		e[ne].len = s->keylen - sizeof(h);
+		e[ne].h = h;
+		e[ne].count = s->v[0];
+		ne++;
+	}
+	if (ne > 0)
+		qsort(e, ne, sizeof(*e), agg_dest_ent_cmp);
+	for (i = 0; i < ne; i++) {
+		struct agg_dest *cur = nd ? &d[nd - 1] : NULL;
+		struct agg_dest_code *c;
+
+		if (cur == NULL || cur->len != e[i].len ||
+		    memcmp(cur->name, e[i].name, e[i].len) != 0) {
+			cur = &d[nd++];
+			cur->name = e[i].name;
+			cur->len = e[i].len;
+		}
+		cur->count += e[i].count;
+		if (e[i].h.cls < 6)
+			cur->by_class[e[i].h.cls] += e[i].count;
+		cur->nfailures++;
+		if (cur->ncodes == AGG_DEST_CODES)
+			continue; /* sorted: the rest are less frequent */
+		c = &cur->codes[cur->ncodes++];
+		c->cls = e[i].h.cls;
+		c->code = e[i].h.code;
+		c->enh.cls = e[i].h.enh_cls;
+		c->enh.subject = e[i].h.enh_sub;
+		c->enh.detail = e[i].h.enh_det;
+		c->sig = (int)e[i].h.sig - 1;
+		c->count = e[i].count;
+	}
+	free(e);
+	if (nd > 0)
+		qsort(d, nd, sizeof(*d), agg_dest_cmp);
+	*n = nd < max ? nd : max;
+	return d;
+}

@@ -165,3 +165,32 @@ report_time(char *buf, size_t n, time_t t)
 	gmtime_r(&t, &tm);
 	strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
+
+void
+report_dest_advice(const struct report_opts *o, const struct agg_dest *d,
+    const struct sig_entry **sig, struct kb_advice *adv)
+{
+	const struct agg_dest_code *c = &d->codes[0];
+
+	*sig = NULL;
+	if (o->sigs != NULL && c->sig >= 0 && c->sig < sig_count(o->sigs))
+		*sig = sig_get(o->sigs, c->sig);
+	kb_explain(c->code, &c->enh, EVENT_OUT, EVENT_STAGE_NONE, adv);
+}
+
+const char *
+report_dest_code(const struct agg_dest_code *c, char *buf, size_t n)
+{
+	char enh[16];
+
+	event_enh_str(&c->enh, enh, sizeof(enh));
+	if (c->code && c->enh.cls)
+		snprintf(buf, n, "%d %s", c->code, enh);
+	else if (c->code)
+		snprintf(buf, n, "%d", c->code);
+	else if (c->enh.cls)
+		snprintf(buf, n, "%s", enh);
+	else
+		snprintf(buf, n, "%dxx", c->cls);
+	return buf;
+}

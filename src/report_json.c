@@ -169,6 +169,62 @@ json_top(FILE *fp, const struct agg *a, const struct agg_top *t,
 	fputs("}", fp);
 }
 
+/* "destinations": the outbound recipient domains with most failures. */
+static void
+json_destinations(FILE *fp, const struct agg *a, const struct report_opts *o)
+{
+	const struct sig_entry *sig;
+	struct kb_advice adv;
+	struct agg_dest *d;
+	char code[8], enh[16];
+	size_t n, i, k;
+
+	d = agg_destinations(a, EVENT_OUT, AGG_PEER_DOMAIN, o->top, &n);
+	fputs("  \"destinations\": [", fp);
+	for (i = 0; i < n; i++) {
+		fputs(i ? ",\n    {\"domain\": " : "\n    {\"domain\": ", fp);
+		util_put_json_str(fp, d[i].name, d[i].len);
+		fprintf(fp,
+		    ", \"count\": %" PRIu64 ", \"by_class\": {\"4\": %" PRIu64
+		    ", \"5\": %" PRIu64
+		    "}, \"failures\": %zu,\n     \"codes\": [",
+		    d[i].count, d[i].by_class[4], d[i].by_class[5],
+		    d[i].nfailures);
+		for (k = 0; k < d[i].ncodes; k++) {
+			const struct agg_dest_code *c = &d[i].codes[k];
+			const struct sig_entry *cs = NULL;
+
+			if (o->sigs != NULL && c->sig >= 0 &&
+			    c->sig < sig_count(o->sigs))
+				cs = sig_get(o->sigs, c->sig);
+			snprintf(code, sizeof(code), "%d", c->code);
+			event_enh_str(&c->enh, enh, sizeof(enh));
+			fprintf(fp,
+			    "%s{\"class\": %d, \"code\": ", k ? ", " : "",
+			    c->cls);
+			util_put_json_str(fp, c->code ? code : NULL,
+			    strlen(code));
+			fputs(", \"enhanced\": ", fp);
+			util_put_json_str(fp, c->enh.cls ? enh : NULL,
+			    strlen(enh));
+			fputs(", \"signature\": ", fp);
+			util_put_json_str(fp, cs ? cs->id : NULL,
+			    cs ? strlen(cs->id) : 0);
+			fprintf(fp, ", \"count\": %" PRIu64 "}", c->count);
+		}
+		report_dest_advice(o, &d[i], &sig, &adv);
+		fputs("],\n     \"advice\": ", fp);
+		if (sig != NULL)
+			util_put_json_str(fp, _(sig->advice),
+			    strlen(_(sig->advice)));
+		else
+			util_put_json_str(fp, adv.advice, strlen(adv.advice));
+		fputc('}', fp);
+	}
+	fputs(n ? "\n  ],\n" : "],\n", fp);
+	free(d);
+}
+
 int
 report_json(FILE *fp, const struct agg *a, const struct report_opts *o)
 {
@@ -256,6 +312,7 @@ report_json(FILE *fp, const struct agg *a, const struct report_opts *o)
 	}
 	fputs(ntop ? "\n  ],\n" : "],\n", fp);
 	free(top);
+	json_destinations(fp, a, o);
 	fputs("  \"unparsed_samples\": [", fp);
 	s = agg_samples(a, &ns);
 	for (i = 0; i < ns; i++) {

@@ -362,6 +362,61 @@ txt_top(FILE *fp, const struct agg *a, const struct report_opts *o)
 	free(top);
 }
 
+/* Outbound recipient domains with the most failures, each with its codes
+ * and the advice of the most frequent one. */
+static void
+txt_destinations(FILE *fp, const struct agg *a, const struct report_opts *o)
+{
+	const struct sig_entry *sig;
+	struct kb_advice adv;
+	struct agg_dest *d;
+	char code[32];
+	size_t n, i, k;
+
+	d = agg_destinations(a, EVENT_OUT, AGG_PEER_DOMAIN, o->top, &n);
+	if (n > 0) {
+		txt_heading(fp, o, _("Failing destinations"));
+		fputs(_("  outbound, by recipient domain\n"), fp);
+	}
+	for (i = 0; i < n; i++) {
+		fprintf(fp, "\n  %zu. ", i + 1);
+		txt_on(fp, o, C_BOLD);
+		util_put_text(fp, d[i].name, d[i].len);
+		txt_off(fp, o);
+		fputs("  ", fp);
+		fprintf(fp,
+		    P_("%" PRIu64 " failure", "%" PRIu64 " failures",
+			d[i].count),
+		    d[i].count);
+		fprintf(fp, " (4xx %" PRIu64 ", 5xx %" PRIu64 ")\n",
+		    d[i].by_class[4], d[i].by_class[5]);
+		fputs("     ", fp);
+		for (k = 0; k < d[i].ncodes; k++) {
+			const struct agg_dest_code *c = &d[i].codes[k];
+
+			fputs(k ? ", " : "", fp);
+			txt_on(fp, o, txt_class_color(c->cls));
+			fputs(report_dest_code(c, code, sizeof(code)), fp);
+			txt_off(fp, o);
+			fprintf(fp, " (%" PRIu64 ")", c->count);
+		}
+		if (d[i].nfailures > d[i].ncodes)
+			fprintf(fp, _(", %zu more"),
+			    d[i].nfailures - d[i].ncodes);
+		fputc('\n', fp);
+		report_dest_advice(o, &d[i], &sig, &adv);
+		if (sig != NULL) {
+			fprintf(fp, _("     Signature: %s (%s)\n"),
+			    sig->provider, sig->id);
+			report_wrap(fp, _("How to fix:"), _(sig->advice), 5);
+		} else {
+			report_wrap(fp, _("Meaning:"), adv.title, 5);
+			report_wrap(fp, _("How to fix:"), adv.advice, 5);
+		}
+	}
+	free(d);
+}
+
 static void
 txt_samples(FILE *fp, const struct agg *a, const struct report_opts *o)
 {
@@ -403,6 +458,7 @@ report_text(FILE *fp, const struct agg *a, const struct report_opts *o)
 	free(rows);
 	free(cells);
 	txt_top(fp, a, o);
+	txt_destinations(fp, a, o);
 	txt_samples(fp, a, o);
 	return ferror(fp) ? -1 : 0;
 }

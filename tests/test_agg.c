@@ -1054,6 +1054,64 @@ agg_event__more_than_max_cells__other_rows_bounded_order_free(void **state)
 }
 
 static void
+agg_destinations__domains_over_failures__grouped_most_failures_first(
+    void **state)
+{
+	struct agg *a = agg_new();
+	struct agg_dest *d;
+	size_t n;
+
+	(void)state;
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 4, 421, 4, 7, 0, 0, "mx", "Gmail.com"),
+	    5);
+	add(a, ev(EVENT_EXIM, EVENT_OUT, 5, 550, 5, 1, 1, 0, "mx", "gmail.com"),
+	    2);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, NULL, "b.example"),
+	    3);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 4, 451, 4, 3, 0, 0, NULL, "b.example"),
+	    4);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 5, 552, 5, 2, 2, 0, NULL, "b.example"),
+	    1);
+	/* successes and inbound failures are not destinations */
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_OUT, 2, 250, 2, 0, 0, 0, NULL, "c.example"),
+	    9);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_IN, 5, 550, 5, 1, 1, 0, NULL, "d.example"),
+	    9);
+	d = agg_destinations(a, EVENT_OUT, AGG_PEER_DOMAIN, 10, &n);
+	assert_int_equal(n, 2);
+	/* tie at 8: by name */
+	assert_memory_equal(d[0].name, "b.example", 9);
+	assert_int_equal(d[0].count, 8);
+	assert_int_equal(d[0].by_class[4], 4);
+	assert_int_equal(d[0].by_class[5], 4);
+	assert_int_equal(d[0].ncodes, 3);
+	assert_int_equal(d[0].nfailures, 3);
+	assert_int_equal(d[0].codes[0].code, 451);
+	assert_int_equal(d[0].codes[1].code, 550);
+	assert_int_equal(d[0].codes[2].code, 552);
+	assert_memory_equal(d[1].name, "gmail.com", 9);
+	assert_int_equal(d[1].count, 7);
+	assert_int_equal(d[1].codes[0].code, 421);
+	assert_int_equal(d[1].codes[0].count, 5);
+	assert_int_equal(d[1].codes[1].enh.detail, 1);
+	free(d);
+	d = agg_destinations(a, EVENT_OUT, AGG_PEER_DOMAIN, 1, &n);
+	assert_int_equal(n, 1);
+	free(d);
+	d = agg_destinations(a, EVENT_IN, AGG_PEER_DOMAIN, 10, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(d[0].count, 9);
+	free(d);
+	agg_free(a);
+}
+
+static void
 agg_time__several_times__span_min_to_max(void **state)
 {
 	struct agg *a = agg_new();
@@ -1174,6 +1232,8 @@ main(void)
 	    cmocka_unit_test(
 		agg_event__more_peers_than_group_cap__sample_exact_counts_bounded),
 	    cmocka_unit_test(agg_event__sampled_peers__same_in_any_order),
+	    cmocka_unit_test(
+		agg_destinations__domains_over_failures__grouped_most_failures_first),
 	    cmocka_unit_test(agg_merge__sampled_halves__same_as_one_pass),
 	    cmocka_unit_test(
 		agg_event__one_failure_floods_peers__other_failure_keeps_all),
