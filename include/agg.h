@@ -6,6 +6,9 @@
  *   agg_event(a, ev)            count one event (copies what it keeps)
  *   agg_line(a, kind, mta)      count one line by what became of it
  *   agg_time(a, t)              widen the time span
+ *   agg_hour(a, t, cls)         count one event of class CLS at time T in
+ *                               the histogram of events per hour
+ *   agg_hours(a, &n, &step)     that histogram, oldest bucket first
  *   agg_sample(a, name, lineno, line, n)   keep an unparsed line as a sample
  *   agg_merge(dst, src, lines)  add src to dst (src's lines come after
  *                               LINES lines of dst's input)
@@ -13,11 +16,15 @@
  *                               count
  *   agg_top(a, max, &n)         the most frequent failures
  *   agg_peers(a, top, kind, max, &n)   the peers most hit by one failure
+ *   agg_peer_totals(a, kind, max, &n)  the peers most hit by all failures
  *
  * Tables are bounded: past AGG_MAX_CELLS or AGG_MAX_PEERS distinct keys,
  * new keys are counted in an "other" row, so memory does not grow with
- * hostile input. Arrays returned by agg_cells/agg_top/agg_peers belong to
- * the caller (free()); strings inside them belong to the aggregator.
+ * hostile input. The histogram keeps at most AGG_MAX_HOURS buckets: when
+ * the events span more hours than that, its buckets widen (2, 4, 8 ...
+ * hours) until they fit. Arrays returned by agg_cells/agg_top/agg_peers/
+ * agg_peer_totals belong to the caller (free()); strings inside them, and
+ * the array of agg_hours(), belong to the aggregator.
  */
 #ifndef SMTPLOG_AGG_H
 #define SMTPLOG_AGG_H
@@ -32,6 +39,8 @@
 #define AGG_MAX_PEERS 100000
 #define AGG_MAX_SAMPLES 10
 #define AGG_SAMPLE_LEN 400
+#define AGG_MAX_HOURS 2048 /* buckets of the events-per-hour histogram */
+#define AGG_HOUR 3600      /* seconds in the narrowest bucket */
 
 enum agg_line_kind {
 	AGG_EVENT = 0,   /* a line that became an event */
@@ -82,6 +91,22 @@ struct agg_peer {
 	uint64_t count;
 };
 
+/* The peers of every failure, summed by name. */
+struct agg_peer_total {
+	const char *name;
+	size_t len;
+	uint64_t count; /* temp + perm */
+	uint64_t temp;  /* 4xx */
+	uint64_t perm;  /* 5xx */
+};
+
+/* One bucket of the histogram: events by class from START (seconds
+ * since the epoch, a multiple of the bucket width) for one width. */
+struct agg_bucket {
+	int64_t start;
+	uint64_t n[3]; /* 2xx, 4xx, 5xx */
+};
+
 struct agg_sample {
 	char *name;      /* input name */
 	uint64_t lineno; /* line number in that input */
@@ -98,6 +123,13 @@ void agg_line(struct agg *a, enum agg_line_kind kind, int mta);
 void agg_time(struct agg *a, time_t t);
 void agg_sample(struct agg *a, const char *name, uint64_t lineno,
     const char *line, size_t len);
+/* Count one event of class CLS (2, 4 or 5; others are not counted) in
+ * the bucket of time T. */
+void agg_hour(struct agg *a, time_t t, int cls);
+/* The non-empty buckets, oldest first; *STEP is their width in seconds
+ * (AGG_HOUR times a power of two). Valid until the next change of A. */
+const struct agg_bucket *
+agg_hours(const struct agg *a, size_t *n, int64_t *step);
 /* Add everything SRC counted to DST, as if DST had read SRC's input after
  * its own: SRC's sample line numbers are shifted by LINE_OFFSET. Caps
  * apply as in agg_event(). */
@@ -113,6 +145,10 @@ struct agg_cell *agg_cells(const struct agg *a, size_t *n);
 struct agg_top *agg_top(const struct agg *a, size_t max, size_t *n);
 /* Most frequent first (ties: by name). */
 struct agg_peer *agg_peers(const struct agg *a, const struct agg_top *t,
+    enum agg_peer_kind kind, size_t max, size_t *n);
+/* The peers of all failures (4xx and 5xx) together, most frequent first
+ * (ties: by name). */
+struct agg_peer_total *agg_peer_totals(const struct agg *a,
     enum agg_peer_kind kind, size_t max, size_t *n);
 
 #endif
