@@ -438,7 +438,7 @@ html_legend(FILE *fp, int x, int y, const char *fill, const char *label)
 static void
 html_chart_time(FILE *fp, const struct agg *a)
 {
-	enum { L = 56, R = 12, T = 30, B = 50, H = 260 };
+	enum { L = 60, R = 12, T = 30, B = 50, H = 260 };
 	const struct agg_bucket *b;
 	struct agg_bucket *col;
 	int64_t step, w, first, ncols, i;
@@ -501,9 +501,18 @@ html_chart_time(FILE *fp, const struct agg *a)
 		    "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
 		    "stroke=\"%s\"/>"
 		    "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" "
-		    "fill=\"#57606a\">%" PRIu64 "</text>\n",
-		    L, y, L + plotw, y, v ? "#eaeef2" : "#8c959f", L - 6, y + 4,
-		    v);
+		    "fill=\"#57606a\">",
+		    L, y, L + plotw, y, v ? "#eaeef2" : "#8c959f", L - 6,
+		    y + 4);
+		/* short labels leave room for the axis title: a tick past
+		 * 10000 is a multiple of 1000 (past 10^7, of 10^6) */
+		if (v >= 10000000)
+			fprintf(fp, "%" PRIu64 "M", v / 1000000);
+		else if (v >= 10000)
+			fprintf(fp, "%" PRIu64 "k", v / 1000);
+		else
+			fprintf(fp, "%" PRIu64, v);
+		fputs("</text>\n", fp);
 	}
 	/* bars: band I spans [L + plotw*I/ncols, L + plotw*(I+1)/ncols) */
 	for (i = 0; i < ncols; i++) {
@@ -568,8 +577,8 @@ html_chart_time(FILE *fp, const struct agg *a)
 	    L + plotw / 2, H - 8);
 	html_f(fp, _("time (UTC), each bar %s"), sw);
 	fprintf(fp,
-	    "</text>\n<text x=\"14\" y=\"%d\" text-anchor=\"middle\" "
-	    "fill=\"#1f2328\" transform=\"rotate(-90 14 %d)\">",
+	    "</text>\n<text x=\"12\" y=\"%d\" text-anchor=\"middle\" "
+	    "fill=\"#1f2328\" transform=\"rotate(-90 12 %d)\">",
 	    T + ploth / 2, T + ploth / 2);
 	html_s(fp, _("events"));
 	fputs("</text>\n", fp);
