@@ -5,7 +5,8 @@
 # </svg>, attribute break-outs, control bytes and bad UTF-8 in the
 # domain, the host, an unparsed line and the input's name) comes out
 # escaped, with no tag but the report's own and valid UTF-8; the page
-# loads nothing from outside; <html lang> follows --lang.
+# loads nothing from outside; <html lang> follows --lang; long logs get
+# wider bars, and a file cut for -j 3 gives the page -j 1 gives.
 #
 # With Debian's chromium (or $CHROMIUM): each page is rendered headless
 # at 800 and 375 pixels wide, from a test-only copy with
@@ -15,7 +16,7 @@
 # size or drawing outside its box) fails. Skipped when there is no
 # browser.
 . "${top_srcdir:-.}/tests/lib.sh"
-plan 24
+plan 28
 
 # ---- hostile input ------------------------------------------------------
 hostile="$TMP/e<v>il&\"'.log"
@@ -92,6 +93,26 @@ smtplog -f html "$TMP/weeks.log" > "$TMP/weeks.html"
 check "seven weeks of mail: bars of 12 hours, one a day with mail" \
 	sh -c "grep -q 'each bar 12 hours' '$TMP/weeks.html' && test \$(grep -c '^<g><title>2026-1' '$TMP/weeks.html') = 44"
 
+# A year of mail in a file large enough for -j to cut (4 MiB): each line
+# of the RFC 3339 capture moved to its own hour, about 8000 of them, so
+# the histogram must widen its buckets, in each piece and in the merge.
+i=0
+while [ $i -lt 200 ]; do
+	cat "$top_srcdir/sample-logs/postfix-real-rfc3339.log"
+	i=$((i + 1))
+done | awk '{
+	h = int((NR - 1) / 4) % 8064
+	mon = int(h / 672) + 1; day = int(h % 672 / 24) + 1; hour = h % 24
+	printf "2025-%02d-%02dT%02d:%s\n", mon, day, hour, substr($0, 15)
+}' > "$TMP/year.log"
+smtplog -j 1 -f json "$TMP/year.log" > "$TMP/year1.json"
+smtplog -j 1 -f html "$TMP/year.log" > "$TMP/year1.html"
+smtplog -j 3 -f html "$TMP/year.log" > "$TMP/year3.html"
+check "a year of mail: the histogram widens to 4-hour buckets" \
+	grep -q '"by_hour": {"step": 14400,' "$TMP/year1.json"
+check "a year of mail: -j 3 gives the same page as -j 1" \
+	cmp "$TMP/year1.html" "$TMP/year3.html"
+
 # ---- in a real browser ---------------------------------------------------
 browser=${CHROMIUM:-}
 if [ -z "$browser" ]; then
@@ -165,6 +186,7 @@ in_browser() {
 for w in 800 375; do
 	in_browser "sample report" "$TMP/sample.html" $w
 	in_browser "seven weeks of mail" "$TMP/weeks.html" $w
+	in_browser "a year of mail" "$TMP/year1.html" $w
 	in_browser "hostile log" "$TMP/hostile.html" $w
 	in_browser "Russian report" "$TMP/ru.html" $w
 done
