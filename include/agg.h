@@ -7,6 +7,9 @@
  *   agg_event(a, ev)            count one event (copies what it keeps)
  *   agg_line(a, kind, mta)      count one line by what became of it
  *   agg_time(a, t)              widen the time span
+ *   agg_hour(a, t, cls)         count one event of class CLS at time T in
+ *                               the histogram of events per hour
+ *   agg_hours(a, &n, &step)     that histogram, oldest bucket first
  *   agg_sample(a, name, lineno, line, n)   keep an unparsed line as a sample
  *   agg_merge(dst, src, lines)  add src to dst (src's lines come after
  *                               LINES lines of dst's input)
@@ -22,8 +25,12 @@
  * AGG_MAX_GROUP_PEERS peers of one failure, a sample of the keys is kept,
  * chosen by a hash of the key so that the result does not depend on the
  * order of the input (see agg.c); the counts of the others go to "other"
- * counters and rows. Memory does not grow with hostile input. Arrays returned by agg_cells/agg_top/agg_peers belong to
- * the caller (free()); strings inside them belong to the aggregator.
+ * counters and rows. Memory does not grow with hostile input. The
+ * histogram keeps at most AGG_MAX_HOURS buckets: when the events span
+ * more hours than that, its buckets widen (2, 4, 8 ... hours) until they
+ * fit. Arrays returned by agg_cells/agg_top/agg_peers/agg_destinations
+ * belong to the caller (free()); strings inside them, and the array of
+ * agg_hours(), belong to the aggregator.
  */
 #ifndef SMTPLOG_AGG_H
 #define SMTPLOG_AGG_H
@@ -39,6 +46,8 @@
 #define AGG_MAX_GROUP_PEERS 4096
 #define AGG_MAX_SAMPLES 10
 #define AGG_SAMPLE_LEN 400
+#define AGG_MAX_HOURS 2048 /* buckets of the events-per-hour histogram */
+#define AGG_HOUR 3600      /* seconds in the narrowest bucket */
 
 enum agg_line_kind {
 	AGG_EVENT = 0,   /* a line that became an event */
@@ -109,6 +118,13 @@ struct agg_dest {
 	size_t nfailures; /* distinct failures it gave */
 };
 
+/* One bucket of the histogram: events by class from START (seconds
+ * since the epoch, a multiple of the bucket width) for one width. */
+struct agg_bucket {
+	int64_t start;
+	uint64_t n[3]; /* 2xx, 4xx, 5xx */
+};
+
 struct agg_sample {
 	char *name;      /* input name */
 	uint64_t lineno; /* line number in that input */
@@ -128,6 +144,13 @@ void agg_line(struct agg *a, enum agg_line_kind kind, int mta);
 void agg_time(struct agg *a, time_t t);
 void agg_sample(struct agg *a, const char *name, uint64_t lineno,
     const char *line, size_t len);
+/* Count one event of class CLS (2, 4 or 5; others are not counted) in
+ * the bucket of time T. */
+void agg_hour(struct agg *a, time_t t, int cls);
+/* The non-empty buckets, oldest first; *STEP is their width in seconds
+ * (AGG_HOUR times a power of two). Valid until the next change of A. */
+const struct agg_bucket *
+agg_hours(const struct agg *a, size_t *n, int64_t *step);
 /* Add everything SRC counted to DST, as if DST had read SRC's input after
  * its own: SRC's sample line numbers are shifted by LINE_OFFSET. Caps
  * apply as in agg_event(). */

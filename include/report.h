@@ -1,5 +1,6 @@
 /*
- * report.h - print the counts: text or JSON, chosen from a table by name.
+ * report.h - print the counts: text, JSON or HTML, chosen from a table by
+ * name.
  *
  *   report_find("json")         the reporter of a format, or NULL
  *   report_rows(cells, n, by, &rows)   cells summed by class, code or enh
@@ -31,7 +32,7 @@ struct report_format {
 };
 
 const struct report_format *report_find(const char *name);
-/* "text, json": the names, for --help and error messages. */
+/* "text, json, html": the names, for --help and error messages. */
 const char *report_names(void);
 
 enum report_by { REPORT_BY_CLASS, REPORT_BY_CODE, REPORT_BY_ENH };
@@ -84,5 +85,10 @@ void report_time(char *buf, size_t n, time_t t);
 
 int report_text(FILE *fp, const struct agg *a, const struct report_opts *o);
 int report_json(FILE *fp, const struct agg *a, const struct report_opts *o);
+/* One self-contained HTML page with inline SVG charts (report_html.c). */
+int report_html(FILE *fp, const struct agg *a, const struct report_opts *o);
+/* The language tag of the report ("fr"), for <html lang>: the language
+ * of the message catalog in use, "en" without one. */
+void report_html_lang(char *buf, size_t n);
 
 #endif

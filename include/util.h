@@ -46,6 +46,15 @@ void util_put_json(FILE *fp, const char *s, size_t len);
 /* LEN bytes as a quoted JSON string, or null when S is NULL. */
 void util_put_json_str(FILE *fp, const char *s, size_t len);
 
+/* Write LEN bytes as HTML text, safe in element content and in quoted
+ * attribute values (also inside SVG): & < > " ' become entities, and
+ * every byte util_put_text() would escape (controls, DEL, C1, invalid
+ * UTF-8, backslash) is written as \xHH (a backslash as \\), so the
+ * document stays well-formed UTF-8 whatever the input was. */
+void util_put_html(FILE *fp, const char *s, size_t len);
+/* The same for a NUL-terminated string (translated or static text). */
+void util_put_html_str(FILE *fp, const char *s);
+
 /* Write "file:line: " and the message into ERR (ERRLEN bytes) for the
  * loaders' error reports; returns -1 so a caller can return it. */
 int util_errf(char *err, size_t errlen, const char *file, size_t line,

@@ -28,6 +28,15 @@
  * (group level above table level ? group cap : keys kept) exceeds the
  * table cap. That sum only grows as keys arrive, which is what keeps the
  * final levels independent of order.
+ *
+ * The events-per-hour histogram is a sorted array of at most
+ * AGG_MAX_HOURS buckets, each (AGG_HOUR << hshift) seconds wide and
+ * aligned on a multiple of that width. A bucket that would be one too
+ * many doubles the width of all of them (adjacent pairs merge) until it
+ * fits, so the width is always the narrowest that holds every event seen:
+ * it depends only on which times were counted, not on their order, and
+ * merging the histograms of a file's pieces gives the bytes that reading
+ * it whole would.
  */
 #include "config.h"
 
@@ -87,6 +96,10 @@ struct agg {
 	uint32_t cellgrp; /* the one group of the cell table */
 	struct agg_sample samples[AGG_MAX_SAMPLES];
 	size_t nsamples;
+	struct agg_bucket *hours; /* AGG_MAX_HOURS, sorted by start */
+	size_t nhours;
+	size_t hlast; /* the bucket counted last: lines come in order */
+	int hshift;   /* bucket width: AGG_HOUR << hshift seconds */
 };
 
 /* Packed cell key: the fields of struct agg_cell that identify it. */
@@ -453,6 +466,7 @@ agg_new(void)
 	a->cellgrp = agg_group_of(&a->cells, "", 0); /* cells: one group */
 	agg_tab_init(&a->peers, AGG_MAX_PEERS, AGG_MAX_GROUP_PEERS, a,
 	    agg_peer_drop);
+	a->hours = xcalloc(AGG_MAX_HOURS, sizeof(*a->hours));
 	a->c.first = 1;
 	a->c.last = 0;
 	return a;
@@ -474,6 +488,7 @@ agg_free(struct agg *a)
 		return;
 	agg_tab_free(&a->cells);
 	agg_tab_free(&a->peers);
+	free(a->hours);
 	for (i = 0; i < a->nsamples; i++) {
 		free(a->samples[i].name);
 		free(a->samples[i].text);
@@ -537,7 +552,121 @@ agg_samples(const struct agg *a, size_t *n)
 	return a->samples;
 }
 
-/* Count N events of one peer; the name is lower-cased into the key. */
+#define AGG_TIME_MAX ((int64_t)1 << 40) /* about 34,800 years */
+
+/* The start of the bucket of width W (seconds) that holds time T. */
+static int64_t
+agg_bucket_start(int64_t t, int64_t w)
+{
+	int64_t q = t / w;
+
+	if (t % w != 0 && t < 0)
+		q--; /* round towards minus infinity */
+	return q * w;
+}
+
+/* Double the width of every bucket, merging the pairs that now share
+ * one. */
+static void
+agg_hours_widen(struct agg *a)
+{
+	int64_t w = (int64_t)AGG_HOUR << ++a->hshift;
+	size_t i, j = 0, c;
+
+	for (i = 0; i < a->nhours; i++) {
+		int64_t start = agg_bucket_start(a->hours[i].start, w);
+
+		if (j > 0 && a->hours[j - 1].start == start) {
+			for (c = 0; c < 3; c++)
+				a->hours[j - 1].n[c] += a->hours[i].n[c];
+		} else {
+			a->hours[j] = a->hours[i];
+			a->hours[j++].start = start;
+		}
+	}
+	a->nhours = j;
+	a->hlast = 0;
+}
+
+/* Index of the bucket starting at START, or where it would go. */
+static size_t
+agg_hours_find(const struct agg *a, int64_t start)
+{
+	size_t lo = 0, hi = a->nhours;
+
+	if (a->hlast < a->nhours && a->hours[a->hlast].start == start)
+		return a->hlast;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (a->hours[mid].start < start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Add the counts N to the bucket of time T, widening buckets when a new
+ * one would be past the cap. */
+static void
+agg_hours_add(struct agg *a, int64_t t, const uint64_t n[3])
+{
+	int64_t start;
+	size_t i, c;
+
+	for (;;) {
+		start = agg_bucket_start(t, (int64_t)AGG_HOUR << a->hshift);
+		i = agg_hours_find(a, start);
+		if (i < a->nhours && a->hours[i].start == start)
+			break;
+		if (a->nhours < AGG_MAX_HOURS) {
+			memmove(&a->hours[i + 1], &a->hours[i],
+			    (a->nhours - i) * sizeof(*a->hours));
+			memset(&a->hours[i], 0, sizeof(*a->hours));
+			a->hours[i].start = start;
+			a->nhours++;
+			break;
+		}
+		agg_hours_widen(a);
+	}
+	for (c = 0; c < 3; c++)
+		a->hours[i].n[c] += n[c];
+	a->hlast = i;
+}
+
+void
+agg_hour(struct agg *a, time_t t, int cls)
+{
+	uint64_t n[3] = {0, 0, 0};
+
+	if (cls == 2)
+		n[0] = 1;
+	else if (cls == 4)
+		n[1] = 1;
+	else if (cls == 5)
+		n[2] = 1;
+	else
+		return;
+	/* no log line holds such times (syslog_time() stays within
+	 * years 0 to 33658); the clamp keeps bucket arithmetic far from
+	 * int64_t overflow and every start printable by gmtime() */
+	if ((int64_t)t > AGG_TIME_MAX)
+		t = (time_t)AGG_TIME_MAX;
+	if ((int64_t)t < -AGG_TIME_MAX)
+		t = (time_t)-AGG_TIME_MAX;
+	agg_hours_add(a, (int64_t)t, n);
+}
+
+const struct agg_bucket *
+agg_hours(const struct agg *a, size_t *n, int64_t *step)
+{
+	*n = a->nhours;
+	*step = (int64_t)AGG_HOUR << a->hshift;
+	return a->hours;
+}
+
+/* Count one peer of an event; the name is lower-cased into the key. */
 static void
 agg_peer_add(struct agg *a, const struct event *ev, int kind, const char *name,
     size_t len)
@@ -643,6 +772,11 @@ agg_merge(struct agg *dst, const struct agg *src, uint64_t line_offset)
 		agg_time(dst, c->first);
 		agg_time(dst, c->last);
 	}
+	/* at the wider of the two widths first, then bucket by bucket */
+	while (dst->hshift < src->hshift)
+		agg_hours_widen(dst);
+	for (i = 0; i < src->nhours; i++)
+		agg_hours_add(dst, src->hours[i].start, src->hours[i].n);
 	for (i = 0; i < src->nsamples; i++)
 		agg_sample(dst, src->samples[i].name,
 		    src->samples[i].lineno + line_offset, src->samples[i].text,

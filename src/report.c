@@ -14,7 +14,7 @@
 #include "util.h"
 
 static const struct report_format report_formats[] = {{"text", report_text},
-    {"json", report_json}, {NULL, NULL}};
+    {"json", report_json}, {"html", report_html}, {NULL, NULL}};
 
 const struct report_format *
 report_find(const char *name)
@@ -30,7 +30,7 @@ report_find(const char *name)
 const char *
 report_names(void)
 {
-	return "text, json";
+	return "text, json, html";
 }
 
 /* The key of a cell in view BY, as a row would hold it. */

@@ -102,6 +102,28 @@ json_peers(FILE *fp, const struct agg *a, const struct agg_top *t,
 	fprintf(fp, ", \"%s_sampling\": %" PRIu64, key, (uint64_t)1 << level);
 }
 
+/* "by_hour": the events-per-hour histogram, non-empty buckets only. */
+static void
+json_hours(FILE *fp, const struct agg *a)
+{
+	const struct agg_bucket *b;
+	int64_t step;
+	size_t n, i;
+	char t[32];
+
+	b = agg_hours(a, &n, &step);
+	fprintf(fp, "  \"by_hour\": {\"step\": %" PRId64 ", \"buckets\": [",
+	    step);
+	for (i = 0; i < n; i++) {
+		report_time(t, sizeof(t), (time_t)b[i].start);
+		fprintf(fp,
+		    "%s\n    {\"start\": \"%s\", \"2xx\": %" PRIu64
+		    ", \"4xx\": %" PRIu64 ", \"5xx\": %" PRIu64 "}",
+		    i ? "," : "", t, b[i].n[0], b[i].n[1], b[i].n[2]);
+	}
+	fputs(n ? "\n  ]},\n" : "]},\n", fp);
+}
+
 /* One element of "top". */
 static void
 json_top(FILE *fp, const struct agg *a, const struct agg_top *t,
@@ -288,6 +310,7 @@ report_json(FILE *fp, const struct agg *a, const struct report_opts *o)
 		    t1);
 	} else
 		fputs("  \"time\": null,\n", fp);
+	json_hours(fp, a);
 	fputs("  \"by_class\": ", fp);
 	json_view(fp, rows[0], n[0], REPORT_BY_CLASS, JC_TOTAL);
 	fputs(",\n  \"by_code\": ", fp);

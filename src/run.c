@@ -67,7 +67,7 @@ run_line(struct run *r, const char *line, size_t len, const char *name,
 	struct syslog_hdr h;
 	struct event ev;
 	enum syslog_fmt f;
-	int idx, mta;
+	int idx, mta, timed = 0;
 	time_t t;
 
 	f = syslog_parse(line, len, &h);
@@ -91,13 +91,17 @@ run_line(struct run *r, const char *line, size_t len, const char *name,
 		return;
 	}
 	mta = pat_mta_of(r->pats, idx);
-	if (syslog_time(&h, &r->clock, &t) == 0)
+	if (syslog_time(&h, &r->clock, &t) == 0) {
 		agg_time(r->agg, t);
+		timed = 1;
+	}
 	switch (pat_match(r->pats, idx, h.msg, h.msglen, &ev)) {
 	case PAT_EVENT:
 		if (r->sigs != NULL && ev.cls != 2)
 			ev.sig = sig_match(r->sigs, &ev, h.msg, h.msglen);
 		agg_event(r->agg, &ev);
+		if (timed)
+			agg_hour(r->agg, t, ev.cls);
 		agg_line(r->agg, AGG_EVENT, mta);
 		if (r->trace)
 			run_trace(r, "event", mta, &ev, line, len);

@@ -3,7 +3,8 @@
  *
  * Out of memory is fatal: every x*() either returns usable memory or exits
  * with status 2 after "smtplog: out of memory". The escaping writers are
- * the only way text taken from a log reaches a terminal or a JSON file.
+ * the only way text taken from a log reaches a terminal, a JSON file or
+ * an HTML page.
  */
 #include "config.h"
 
@@ -201,6 +202,47 @@ util_put_json(FILE *fp, const char *s, size_t len)
 			i++;
 		}
 	}
+}
+
+void
+util_put_html(FILE *fp, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, n;
+
+	while (i < len) {
+		unsigned char c = p[i];
+
+		if (c == '&')
+			fputs("&amp;", fp);
+		else if (c == '<')
+			fputs("&lt;", fp);
+		else if (c == '>')
+			fputs("&gt;", fp);
+		else if (c == '"')
+			fputs("&quot;", fp);
+		else if (c == '\'')
+			fputs("&#39;", fp);
+		else if (c == '\\')
+			fputs("\\\\", fp);
+		else if (c >= 0x20 && c < 0x7f)
+			fputc(c, fp);
+		else if (c >= 0x80 && (n = util_utf8_len(p + i, len - i))) {
+			fwrite(p + i, 1, n, fp);
+			i += n;
+			continue;
+		} else
+			/* as in util_put_text: visible, and no HTML parse
+			 * error (controls) or U+FFFD guess (bad UTF-8) */
+			fprintf(fp, "\\x%02x", c);
+		i++;
+	}
+}
+
+void
+util_put_html_str(FILE *fp, const char *s)
+{
+	util_put_html(fp, s, strlen(s));
 }
 
 void

@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/e2e.sh - end to end over sample-logs/: the text and JSON reports
+# tests/e2e.sh - end to end over sample-logs/: the text, JSON and HTML reports
 # of every sample must equal the golden files in tests/golden/; every
 # rendering of the same capture (syslog, RFC 3339, each journalctl -o
 # format) must count the same events; and the accounting must balance.
@@ -9,12 +9,12 @@
 cd "$top_srcdir" || exit 1
 samples=$(ls sample-logs | LC_ALL=C sort)
 n=0
-for s in $samples; do n=$((n + 4)); done
+for s in $samples; do n=$((n + 5)); done
 families="postfix sendmail"
 plan $((n + 2 * 6 + 1))
 
 for s in $samples; do
-	for fmt in text json; do
+	for fmt in text json html; do
 		want=tests/golden/$s.$fmt
 		smtplog --color=never -f "$fmt" "sample-logs/$s" > "$TMP/out" 2>&1
 		if [ "${UPDATE_GOLDEN:-}" = 1 ]; then

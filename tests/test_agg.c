@@ -10,7 +10,11 @@
  * all peers, cells): exact counts of what is kept, nothing lost, the same
  * sample in any order and after agg_merge() of parts (what -j relies
  * on), one flooded failure not crowding out the others; agg_time() span;
- * agg_sample() limit and truncation.
+ * agg_sample() limit and truncation. agg_hour(): buckets per class,
+ * sorted, floor for negative times, widening past AGG_MAX_HOURS with
+ * nothing lost, independent of the order of events, and agg_merge() of
+ * two halves equal to one aggregate; agg_destinations() sums a domain
+ * over its failures.
  */
 #include "config.h"
 
@@ -1201,6 +1205,266 @@ agg_sample__long_line__truncated_to_sample_len(void **state)
 	agg_free(a);
 }
 
+/* The histogram as text: "step;start:a/b/c;..." for comparisons. */
+static char *
+hours_str(const struct agg *a)
+{
+	const struct agg_bucket *b;
+	int64_t step;
+	size_t n, i, len = 0, cap = 64;
+	char *s = malloc(cap);
+
+	assert_non_null(s);
+	b = agg_hours(a, &n, &step);
+	len += (size_t)snprintf(s, cap, "%lld", (long long)step);
+	for (i = 0; i < n; i++) {
+		char one[128];
+		int k = snprintf(one, sizeof(one), ";%lld:%llu/%llu/%llu",
+		    (long long)b[i].start, (unsigned long long)b[i].n[0],
+		    (unsigned long long)b[i].n[1],
+		    (unsigned long long)b[i].n[2]);
+
+		while (len + (size_t)k + 1 > cap) {
+			cap *= 2;
+			s = realloc(s, cap);
+			assert_non_null(s);
+		}
+		memcpy(s + len, one, (size_t)k + 1);
+		len += (size_t)k;
+	}
+	return s;
+}
+
+/* Sum of every bucket, all classes. */
+static uint64_t
+hours_total(const struct agg *a)
+{
+	const struct agg_bucket *b;
+	int64_t step;
+	uint64_t sum = 0;
+	size_t n, i;
+
+	b = agg_hours(a, &n, &step);
+	for (i = 0; i < n; i++)
+		sum += b[i].n[0] + b[i].n[1] + b[i].n[2];
+	return sum;
+}
+
+#define T0 ((time_t)1795341600) /* 2026-11-22T10:00:00Z, a day's start */
+
+static void
+agg_hour__one_hour__one_bucket_by_class(void **state)
+{
+	struct agg *a = agg_new();
+	char *s;
+
+	(void)state;
+	s = hours_str(a);
+	assert_string_equal(s, "3600");
+	free(s);
+	agg_hour(a, T0, 2);
+	agg_hour(a, T0 + 3599, 2);
+	agg_hour(a, T0 + 60, 4);
+	agg_hour(a, T0 + 61, 5);
+	agg_hour(a, T0 + 62, 3); /* no such class of event: not counted */
+	s = hours_str(a);
+	assert_string_equal(s, "3600;1795341600:2/1/1");
+	free(s);
+	agg_free(a);
+}
+
+static void
+agg_hour__hours_out_of_order__sorted_buckets(void **state)
+{
+	struct agg *a = agg_new();
+	char *s;
+
+	(void)state;
+	agg_hour(a, T0 + 2 * 3600 + 5, 5);
+	agg_hour(a, T0 + 10, 2);
+	agg_hour(a, T0 + 3600, 4);
+	agg_hour(a, T0 + 2 * 3600, 2);
+	agg_hour(a, T0 + 11, 2);
+	s = hours_str(a);
+	assert_string_equal(s,
+	    "3600;1795341600:2/0/0;1795345200:0/1/0;"
+	    "1795348800:1/0/1");
+	free(s);
+	agg_free(a);
+}
+
+static void
+agg_hour__negative_time__bucket_below_it(void **state)
+{
+	struct agg *a = agg_new();
+	char *s;
+
+	(void)state;
+	agg_hour(a, -1, 2);
+	agg_hour(a, -3600, 2);
+	agg_hour(a, -3601, 4);
+	agg_hour(a, 0, 5);
+	s = hours_str(a);
+	assert_string_equal(s, "3600;-7200:0/1/0;-3600:2/0/0;0:0/0/1");
+	free(s);
+	agg_free(a);
+}
+
+static void
+agg_hour__one_hour_past_cap__buckets_two_hours_wide(void **state)
+{
+	struct agg *a = agg_new();
+	const struct agg_bucket *b;
+	int64_t step;
+	size_t n, i;
+
+	(void)state;
+	for (i = 0; i < AGG_MAX_HOURS; i++)
+		agg_hour(a, T0 + (time_t)i * 3600, 2);
+	b = agg_hours(a, &n, &step);
+	assert_int_equal(n, AGG_MAX_HOURS);
+	assert_int_equal(step, 3600);
+	agg_hour(a, T0 + (time_t)AGG_MAX_HOURS * 3600, 5);
+	b = agg_hours(a, &n, &step);
+	assert_int_equal(step, 7200);
+	assert_int_equal(n, AGG_MAX_HOURS / 2 + 1);
+	for (i = 0; i < n; i++)
+		assert_int_equal(b[i].start, T0 + (time_t)i * 7200);
+	assert_int_equal(b[0].n[0], 2);
+	assert_int_equal(b[n - 1].n[0], 0);
+	assert_int_equal(b[n - 1].n[2], 1);
+	assert_int_equal(hours_total(a), AGG_MAX_HOURS + 1);
+	agg_free(a);
+}
+
+static void
+agg_hour__times_spread_over_centuries__bounded_nothing_lost(void **state)
+{
+	struct agg *a = agg_new();
+	const struct agg_bucket *b;
+	int64_t step;
+	size_t n, i;
+
+	(void)state;
+	/* hostile times: far apart, far in the past and future, extremes */
+	for (i = 0; i < 20000; i++)
+		agg_hour(a, (time_t)((i * 7919) % 20000) * 1000003 - 9000000000,
+		    i % 2 ? 4 : 5);
+	agg_hour(a, (time_t)INT64_MAX, 2);
+	agg_hour(a, (time_t)INT64_MIN, 2);
+	b = agg_hours(a, &n, &step);
+	assert_true(n <= AGG_MAX_HOURS);
+	assert_true(step > 3600);
+	assert_int_equal(step % 3600, 0);
+	for (i = 1; i < n; i++)
+		assert_true(b[i - 1].start < b[i].start);
+	assert_int_equal(hours_total(a), 20002);
+	agg_free(a);
+}
+
+/* A pseudo-random time in a span of SPAN hours; deterministic. */
+static time_t
+some_time(unsigned *seed, unsigned span)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return T0 + (time_t)((*seed >> 8) % (span * 3600u));
+}
+
+static void
+agg_hour__same_events_any_order__same_histogram(void **state)
+{
+	struct agg *fwd = agg_new(), *rev = agg_new();
+	time_t t[6000];
+	unsigned seed = 1;
+	char *s1, *s2;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 6000; i++)
+		t[i] = some_time(&seed, 5000); /* more hours than the cap */
+	for (i = 0; i < 6000; i++)
+		agg_hour(fwd, t[i], 2 + (int)(i % 3 ? 0 : 2));
+	for (i = 6000; i-- > 0;)
+		agg_hour(rev, t[i], 2 + (int)(i % 3 ? 0 : 2));
+	s1 = hours_str(fwd);
+	s2 = hours_str(rev);
+	assert_string_equal(s1, s2);
+	assert_int_equal(hours_total(fwd), 6000);
+	free(s1);
+	free(s2);
+	agg_free(fwd);
+	agg_free(rev);
+}
+
+/* Events 0..N-1 of a seeded series, CUT of them in the first aggregate
+ * and the rest in a second, merged: the same as all in one. SPAN hours. */
+static void
+check_hours_merge(unsigned span, size_t n, size_t cut)
+{
+	struct agg *whole = agg_new(), *p1 = agg_new(), *p2 = agg_new();
+	unsigned seed = 7;
+	char *s1, *s2;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		time_t t = some_time(&seed, i < cut ? span / 4 + 1 : span);
+		int cls = i % 5 == 0 ? 5 : i % 7 == 0 ? 4 : 2;
+
+		agg_hour(whole, t, cls);
+		agg_hour(i < cut ? p1 : p2, t, cls);
+	}
+	agg_merge(p1, p2, 0);
+	s1 = hours_str(whole);
+	s2 = hours_str(p1);
+	assert_string_equal(s1, s2);
+	free(s1);
+	free(s2);
+	agg_free(whole);
+	agg_free(p1);
+	agg_free(p2);
+}
+
+static void
+agg_merge__hours_within_cap__same_as_one_aggregate(void **state)
+{
+	(void)state;
+	check_hours_merge(48, 500, 200);
+}
+
+static void
+agg_merge__hours_widened_in_one_part__same_as_one_aggregate(void **state)
+{
+	(void)state;
+	/* the second part alone needs wider buckets than the first */
+	check_hours_merge(4 * AGG_MAX_HOURS, 20000, 3000);
+	/* and the other way round: the first part is the wide one */
+	check_hours_merge(3 * AGG_MAX_HOURS, 20000, 19000);
+}
+
+static void
+agg_merge__hours_only_together_past_cap__widened(void **state)
+{
+	struct agg *p1 = agg_new(), *p2 = agg_new();
+	const struct agg_bucket *b;
+	int64_t step;
+	size_t n, i;
+
+	(void)state;
+	/* each half fits hour by hour; together they do not */
+	for (i = 0; i < AGG_MAX_HOURS; i++)
+		agg_hour(p1, T0 + (time_t)i * 3600, 2);
+	for (i = AGG_MAX_HOURS; i < AGG_MAX_HOURS + 10; i++)
+		agg_hour(p2, T0 + (time_t)i * 3600, 4);
+	agg_merge(p1, p2, 0);
+	b = agg_hours(p1, &n, &step);
+	assert_int_equal(step, 7200);
+	assert_int_equal(n, AGG_MAX_HOURS / 2 + 5);
+	assert_int_equal(b[n - 1].n[1], 2);
+	assert_int_equal(hours_total(p1), AGG_MAX_HOURS + 10);
+	agg_free(p1);
+	agg_free(p2);
+}
+
 int
 main(void)
 {
@@ -1245,6 +1509,19 @@ main(void)
 	    cmocka_unit_test(agg_time__first_time_zero__span_zero_to_zero),
 	    cmocka_unit_test(agg_sample__more_than_max__first_max_kept),
 	    cmocka_unit_test(agg_sample__long_line__truncated_to_sample_len),
+	    cmocka_unit_test(agg_hour__one_hour__one_bucket_by_class),
+	    cmocka_unit_test(agg_hour__hours_out_of_order__sorted_buckets),
+	    cmocka_unit_test(agg_hour__negative_time__bucket_below_it),
+	    cmocka_unit_test(
+		agg_hour__one_hour_past_cap__buckets_two_hours_wide),
+	    cmocka_unit_test(
+		agg_hour__times_spread_over_centuries__bounded_nothing_lost),
+	    cmocka_unit_test(agg_hour__same_events_any_order__same_histogram),
+	    cmocka_unit_test(
+		agg_merge__hours_within_cap__same_as_one_aggregate),
+	    cmocka_unit_test(
+		agg_merge__hours_widened_in_one_part__same_as_one_aggregate),
+	    cmocka_unit_test(agg_merge__hours_only_together_past_cap__widened),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

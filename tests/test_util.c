@@ -5,8 +5,10 @@
  * than C1 controls) and which are written as \xHH or \\ (controls, DEL,
  * NUL, invalid, overlong, surrogate and out-of-range UTF-8, truncated
  * sequences). util_put_json(): the JSON escapes, \u00HH for controls and
- * invalid bytes, valid UTF-8 kept. util_memcasemem(): ASCII-only case
- * folding, bounds, empty needle. The x*() wrappers and util_warn()'s
+ * invalid bytes, valid UTF-8 kept. util_put_html(): entities for the
+ * five HTML specials (markup, attribute break-outs, </svg>), \xHH for
+ * what util_put_text() escapes, valid UTF-8 kept. util_memcasemem():
+ * ASCII-only case folding, bounds, empty needle. The x*() wrappers and util_warn()'s
  * format. Output is captured with open_memstream(3).
  */
 #include "config.h"
@@ -72,6 +74,12 @@ static void
 run_json_case(void **state)
 {
 	check_escape(util_put_json, *state);
+}
+
+static void
+run_html_case(void **state)
+{
+	check_escape(util_put_html, *state);
 }
 
 static struct esc_case text_plain = {LIT("Hello, world! ~{}[]"),
@@ -150,6 +158,39 @@ static struct esc_case json_c1_nel = {LIT("a\xc2\x85"
     "a\\u0085b"};
 static struct esc_case json_c1_csi = {LIT("\xc2\x9b"), "\\u009b"};
 static struct esc_case json_c2_alone = {LIT("\xc2"), "\\u00c2"};
+
+static struct esc_case html_plain = {LIT("mx.example.net 550 5.1.1"),
+    "mx.example.net 550 5.1.1"};
+static struct esc_case html_empty = {LIT(""), ""};
+static struct esc_case html_specials = {LIT("a<b>&\"c'"),
+    "a&lt;b&gt;&amp;&quot;c&#39;"};
+static struct esc_case html_script = {LIT("<script>alert(1)</script>"),
+    "&lt;script&gt;alert(1)&lt;/script&gt;"};
+static struct esc_case html_end_svg = {LIT("</svg><img src=x>"),
+    "&lt;/svg&gt;&lt;img src=x&gt;"};
+static struct esc_case html_attr_break = {LIT("\" onload=\"x"),
+    "&quot; onload=&quot;x"};
+static struct esc_case html_entity_text = {LIT("&lt;"), "&amp;lt;"};
+static struct esc_case html_cdata_end = {LIT("]]>"), "]]&gt;"};
+static struct esc_case html_comment = {LIT("<!-- x -->"), "&lt;!-- x --&gt;"};
+static struct esc_case html_backslash = {LIT("a\\x41"), "a\\\\x41"};
+static struct esc_case html_nul = {LIT("a\0b"), "a\\x00b"};
+static struct esc_case html_esc = {LIT("\x1b[31m"), "\\x1b[31m"};
+static struct esc_case html_cr_lf_tab = {LIT("a\r\n\tb"), "a\\x0d\\x0a\\x09b"};
+static struct esc_case html_ctl_01_1f = {LIT("\x01\x1f"), "\\x01\\x1f"};
+static struct esc_case html_del = {LIT("\x7f"), "\\x7f"};
+static struct esc_case html_c1 = {LIT("\xc2\x85"), "\\xc2\\x85"};
+static struct esc_case html_invalid_ff = {LIT("a\xff<"), "a\\xff&lt;"};
+static struct esc_case html_overlong_lt = {LIT("\xc0\xbc"), "\\xc0\\xbc"};
+static struct esc_case html_surrogate = {LIT("\xed\xa0\x80"),
+    "\\xed\\xa0\\x80"};
+static struct esc_case html_truncated = {LIT("x\xe6\x97"), "x\\xe6\\x97"};
+static struct esc_case html_e_acute = {LIT("caf\xc3\xa9"), "caf\xc3\xa9"};
+static struct esc_case html_cyrillic = {LIT("\xd0\xbf\xd0\xbe\xd1\x87"),
+    "\xd0\xbf\xd0\xbe\xd1\x87"};
+static struct esc_case html_emoji = {LIT("\xf0\x9f\x98\x80"),
+    "\xf0\x9f\x98\x80"};
+static struct esc_case html_len_bound = {"a<b", 2, "a&lt;"};
 
 /* One util_memcasemem() case: the match offset, or -1 for none. */
 struct mem_case {
@@ -285,6 +326,10 @@ util_warn__format__progname_prefix_and_newline(void **state)
 	{                                                                      \
 #name, run_json_case, NULL, NULL, &(c)                         \
 	}
+#define HTML(name, c)                                                          \
+	{                                                                      \
+#name, run_html_case, NULL, NULL, &(c)                         \
+	}
 #define MEM(name, c)                                                           \
 	{                                                                      \
 #name, run_mem_case, NULL, NULL, &(c)                          \
@@ -380,6 +425,34 @@ main(void)
 	    JSON(util_put_json__c1_nel__u0085, json_c1_nel),
 	    JSON(util_put_json__c1_csi__u009b, json_c1_csi),
 	    JSON(util_put_json__lone_c2_at_end__u00c2, json_c2_alone),
+	    HTML(util_put_html__printable_ascii__unchanged, html_plain),
+	    HTML(util_put_html__empty__nothing_written, html_empty),
+	    HTML(util_put_html__lt_gt_amp_quotes__entities, html_specials),
+	    HTML(util_put_html__script_element__inert_text, html_script),
+	    HTML(util_put_html__svg_end_tag__inert_text, html_end_svg),
+	    HTML(util_put_html__attribute_breakout__quotes_escaped,
+		html_attr_break),
+	    HTML(util_put_html__entity_in_log__ampersand_escaped,
+		html_entity_text),
+	    HTML(util_put_html__cdata_end__gt_escaped, html_cdata_end),
+	    HTML(util_put_html__comment__escaped, html_comment),
+	    HTML(util_put_html__backslash__doubled, html_backslash),
+	    HTML(util_put_html__nul__hex_x00, html_nul),
+	    HTML(util_put_html__esc__hex_x1b, html_esc),
+	    HTML(util_put_html__cr_lf_tab__hex_escaped, html_cr_lf_tab),
+	    HTML(util_put_html__controls_01_1f__hex_escaped, html_ctl_01_1f),
+	    HTML(util_put_html__del__hex_x7f, html_del),
+	    HTML(util_put_html__c1_control__hex_escaped, html_c1),
+	    HTML(util_put_html__byte_ff__hex_then_entity, html_invalid_ff),
+	    HTML(util_put_html__overlong_lt__hex_not_a_tag, html_overlong_lt),
+	    HTML(util_put_html__surrogate__hex_escaped, html_surrogate),
+	    HTML(util_put_html__truncated_sequence__hex_escaped,
+		html_truncated),
+	    HTML(util_put_html__utf8_e_acute__kept, html_e_acute),
+	    HTML(util_put_html__utf8_cyrillic__kept, html_cyrillic),
+	    HTML(util_put_html__utf8_4_byte__kept, html_emoji),
+	    HTML(util_put_html__len_shorter_than_string__stops_at_len,
+		html_len_bound),
 	    MEM(util_memcasemem__mixed_case__found_at_6, mem_mixed_case),
 	    MEM(util_memcasemem__match_at_start__offset_0, mem_at_start),
 	    MEM(util_memcasemem__match_at_end__offset_2, mem_at_end),
