@@ -23,6 +23,7 @@
 #include "i18n.h"
 #include "pat.h"
 #include "report.h"
+#include "rotate.h"
 #include "run.h"
 #include "sig.h"
 #include "util.h"
@@ -380,6 +381,8 @@ main(int argc, char **argv)
 		r.trace = stdout;
 	if (optind == argc)
 		run_path(&r, "-");
+	/* mail.log.2.gz mail.log.1 mail.log: rotated logs oldest first */
+	rotate_order(argv + optind, (size_t)(argc - optind));
 	for (i = optind; i < argc; i++)
 		run_path(&r, argv[i]);
 	run_finish(&r);
