@@ -27,6 +27,7 @@
 #include "run.h"
 #include "sig.h"
 #include "util.h"
+#include "zin.h"
 
 #ifndef SMTPLOG_PATTERNS_DIR
 #define SMTPLOG_PATTERNS_DIR "/usr/local/share/smtplog/patterns"
@@ -342,6 +343,7 @@ main(int argc, char **argv)
 			break;
 		case 'V':
 			printf("smtplog %s\n", PACKAGE_VERSION);
+			printf(_("compressed input: %s\n"), zin_builtin());
 			return 0;
 		default:
 			fprintf(stderr,
