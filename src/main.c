@@ -71,6 +71,13 @@ usage(FILE *fp)
 	      "\n"),
 	    report_names());
 	fprintf(fp,
+	    _("Files and standard input compressed with gzip, bzip2, xz or "
+	      "zstd are read\n"
+	      "as they are, and the rotated generations of a log "
+	      "(mail.log.2.gz mail.log.1\n"
+	      "mail.log) are read oldest first.\n"
+	      "\n"));
+	fprintf(fp,
 	    _("smtplog explain prints what a reply code means, when "
 	      "you see it and how\n"
 	      "to fix it; CODE is 550, 5.1.1 or \"550 5.1.1\". With two "
