@@ -10,9 +10,11 @@
  *   run_done(&r)               free what the run owns (not the patterns)
  *
  * A read error warns "smtplog: NAME: <strerror>", is counted in r.errors,
- * and the run goes on with the next input.
+ * and the run goes on with the next input. Compressed inputs are read
+ * through zin.h; corrupt or truncated data is an error like a read error
+ * ("smtplog: NAME: truncated gzip data ..."), after the lines before it.
  *
- * With r.jobs > 1, a large regular file is cut at line boundaries into
+ * With r.jobs > 1, a large uncompressed regular file is cut at line boundaries into
  * r.jobs pieces read by as many threads, each with its own rules (loaded
  * again from r.dir) and counts; the counts are merged in file order, so
  * the result is the same as with one thread.

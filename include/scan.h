@@ -1,10 +1,12 @@
 /*
  * scan.h - split a byte stream into lines, in bounded memory.
  *
- *   scan_new(fd)             reader over an open descriptor (not closed)
+ *   scan_new(fd)             reader over an open descriptor (not closed),
+ *                            compressed or not (zin.h)
  *   scan_new_range(fd, a, b) reader over bytes [a, b) of a regular file,
  *                            with pread(2): threads can share the fd
  *   scan_next(s, &line, &n)  next line, without its "\n" or "\r\n"
+ *   scan_error(s)            why scan_next returned -1, in words
  *   scan_free(s)
  *
  * A line handed out points into the scanner's buffer and is valid until the
@@ -24,8 +26,11 @@ struct scan;
 
 struct scan *scan_new(int fd);
 struct scan *scan_new_range(int fd, int64_t start, int64_t end);
-/* 1: a line; 0: end of input; -1: read error (errno set). */
+/* 1: a line; 0: end of input; -1: read error, or corrupt or truncated
+ * compressed data (errno set; scan_error says which). */
 int scan_next(struct scan *s, const char **line, size_t *len);
+/* The message of the last -1: strerror or the decoder's words. */
+const char *scan_error(const struct scan *s);
 uint64_t scan_overlong(const struct scan *s);
 uint64_t scan_bytes(const struct scan *s);
 void scan_free(struct scan *s);

@@ -23,9 +23,11 @@
 #include "i18n.h"
 #include "pat.h"
 #include "report.h"
+#include "rotate.h"
 #include "run.h"
 #include "sig.h"
 #include "util.h"
+#include "zin.h"
 
 #ifndef SMTPLOG_PATTERNS_DIR
 #define SMTPLOG_PATTERNS_DIR "/usr/local/share/smtplog/patterns"
@@ -70,6 +72,13 @@ usage(FILE *fp)
 	      "  -V, --version         show the version and exit\n"
 	      "\n"),
 	    report_names());
+	fprintf(fp,
+	    _("Files and standard input compressed with gzip, bzip2, xz or "
+	      "zstd are read\n"
+	      "as they are, and the rotated generations of a log "
+	      "(mail.log.2.gz mail.log.1\n"
+	      "mail.log) are read oldest first.\n"
+	      "\n"));
 	fprintf(fp,
 	    _("smtplog explain prints what a reply code means, when "
 	      "you see it and how\n"
@@ -351,6 +360,7 @@ main(int argc, char **argv)
 			break;
 		case 'V':
 			printf("smtplog %s\n", PACKAGE_VERSION);
+			printf(_("compressed input: %s\n"), zin_builtin());
 			return 0;
 		default:
 			fprintf(stderr,
@@ -394,6 +404,8 @@ main(int argc, char **argv)
 		r.trace = stdout;
 	if (optind == argc)
 		run_path(&r, "-");
+	/* mail.log.2.gz mail.log.1 mail.log: rotated logs oldest first */
+	rotate_order(argv + optind, (size_t)(argc - optind));
 	for (i = optind; i < argc; i++)
 		run_path(&r, argv[i]);
 	run_finish(&r);

@@ -21,6 +21,7 @@
 #include "run.h"
 #include "scan.h"
 #include "util.h"
+#include "zin.h"
 
 void
 run_init(struct run *r, struct pat_set *pats, time_t now)
@@ -133,7 +134,7 @@ run_scan(struct run *r, struct scan *s, const char *name)
 	while ((rc = scan_next(s, &line, &len)) > 0)
 		run_line(r, line, len, name, ++lineno);
 	if (rc < 0) {
-		util_warn("%s: %s", name, strerror(errno));
+		util_warn("%s: %s", name, scan_error(s));
 		r->errors++;
 	}
 	c->overlong += scan_overlong(s);
@@ -302,7 +303,7 @@ run_path(struct run *r, const char *path)
 	}
 	if (r->jobs > 1 && r->trace == NULL && r->dir != NULL &&
 	    fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    st.st_size >= RUN_PAR_MIN) {
+	    st.st_size >= RUN_PAR_MIN && zin_fd_is_plain(fd)) {
 		r->inputs++;
 		rc = run_parallel(r, fd, path, (int64_t)st.st_size);
 	} else

@@ -7,6 +7,11 @@
  * line is copied except when a partial line is moved to the front before
  * the next read. A line longer than SCAN_MAX_LINE is skipped up to its
  * newline and counted, never returned.
+ *
+ * A whole input (scan_new) is read through zin, which hands plain bytes
+ * straight into the buffer and decompresses gzip, bzip2, xz and zstd
+ * input into it; a range of a file (scan_new_range, the pieces of -j) is
+ * always plain and read with pread(2).
  */
 #include "config.h"
 
@@ -17,6 +22,7 @@
 
 #include "scan.h"
 #include "util.h"
+#include "zin.h"
 
 #define SCAN_BUF (1024 * 1024)
 
@@ -31,10 +37,12 @@ struct scan {
 	uint64_t bytes;
 	int ranged; /* read [pos, limit) with pread */
 	int64_t pos, limit;
+	struct zin *zin; /* the reader of a whole input; NULL when ranged */
+	int errnum;      /* errno of a failed pread */
 };
 
-struct scan *
-scan_new(int fd)
+static struct scan *
+scan_alloc(int fd)
 {
 	struct scan *s = xcalloc(1, sizeof(*s));
 
@@ -44,9 +52,18 @@ scan_new(int fd)
 }
 
 struct scan *
+scan_new(int fd)
+{
+	struct scan *s = scan_alloc(fd);
+
+	s->zin = zin_new(fd);
+	return s;
+}
+
+struct scan *
 scan_new_range(int fd, int64_t start, int64_t end)
 {
-	struct scan *s = scan_new(fd);
+	struct scan *s = scan_alloc(fd);
 
 	s->ranged = 1;
 	s->pos = start;
@@ -59,6 +76,7 @@ scan_free(struct scan *s)
 {
 	if (s == NULL)
 		return;
+	zin_free(s->zin);
 	free(s->buf);
 	free(s);
 }
@@ -73,6 +91,12 @@ uint64_t
 scan_bytes(const struct scan *s)
 {
 	return s->bytes;
+}
+
+const char *
+scan_error(const struct scan *s)
+{
+	return s->zin != NULL ? zin_error(s->zin) : strerror(s->errnum);
 }
 
 /* Move the unread tail to the front and read more. -1 on error. */
@@ -97,13 +121,16 @@ scan_fill(struct scan *s)
 			if (r > 0)
 				s->pos += r;
 		} else
-			r = read(s->fd, s->buf + s->end, SCAN_BUF - s->end);
+			r = zin_read(s->zin, s->buf + s->end,
+			    SCAN_BUF - s->end);
 		if (r < 0 && errno == EINTR)
 			continue;
 		break;
 	}
-	if (r < 0)
+	if (r < 0) {
+		s->errnum = errno;
 		return -1;
+	}
 	if (r == 0)
 		s->eof = 1;
 	s->end += (size_t)r;
