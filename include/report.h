@@ -1,6 +1,6 @@
 /*
- * report.h - print the counts: text, JSON or HTML, chosen from a table by
- * name.
+ * report.h - print the counts: text, JSON, HTML, CSV or Prometheus
+ * metrics, chosen from a table by name.
  *
  *   report_find("json")         the reporter of a format, or NULL
  *   report_rows(cells, n, by, &rows)   cells summed by class, code or enh
@@ -32,7 +32,7 @@ struct report_format {
 };
 
 const struct report_format *report_find(const char *name);
-/* "text, json, html": the names, for --help and error messages. */
+/* "text, json, ...": the names, for --help and error messages. */
 const char *report_names(void);
 
 enum report_by { REPORT_BY_CLASS, REPORT_BY_CODE, REPORT_BY_ENH };
@@ -90,5 +90,15 @@ int report_html(FILE *fp, const struct agg *a, const struct report_opts *o);
 /* The language tag of the report ("fr"), for <html lang>: the language
  * of the message catalog in use, "en" without one. */
 void report_html_lang(char *buf, size_t n);
+int report_csv(FILE *fp, const struct agg *a, const struct report_opts *o);
+int report_prom(FILE *fp, const struct agg *a, const struct report_opts *o);
+
+/* One CSV field (RFC 4180): rendered as util_put_text() does, quoted when
+ * it holds a comma or a double quote, and a field starting with = + - @
+ * quoted with a leading apostrophe so no spreadsheet runs it. */
+void report_csv_field(FILE *fp, const char *s, size_t len);
+/* One Prometheus label value without its quotes: the util_put_text()
+ * rendering with backslash and double quote escaped; never a raw newline. */
+void report_prom_label(FILE *fp, const char *s, size_t len);
 
 #endif

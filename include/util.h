@@ -43,6 +43,11 @@ void util_put_text(FILE *fp, const char *s, size_t len);
  * output is valid JSON whatever the input was. */
 void util_put_json(FILE *fp, const char *s, size_t len);
 
+/* Length of the valid UTF-8 sequence at S (LEN bytes at most), or 0 when
+ * there is none there; C1 controls count as invalid: they act on terminals.
+ * For writers of other formats that must pass text as util_put_text(). */
+size_t util_utf8_len(const unsigned char *s, size_t len);
+
 /* LEN bytes as a quoted JSON string, or null when S is NULL. */
 void util_put_json_str(FILE *fp, const char *s, size_t len);
 

@@ -14,7 +14,8 @@
 #include "util.h"
 
 static const struct report_format report_formats[] = {{"text", report_text},
-    {"json", report_json}, {"html", report_html}, {NULL, NULL}};
+    {"json", report_json}, {"html", report_html}, {"csv", report_csv},
+    {"prometheus", report_prom}, {NULL, NULL}};
 
 const struct report_format *
 report_find(const char *name)
@@ -27,10 +28,20 @@ report_find(const char *name)
 	return NULL;
 }
 
+/* Built from the table once, so the list cannot drift from it. */
 const char *
 report_names(void)
 {
-	return "text, json, html";
+	static char names[128];
+	const struct report_format *f;
+
+	if (names[0] == '\0')
+		for (f = report_formats; f->name != NULL; f++) {
+			if (f != report_formats)
+				strcat(names, ", ");
+			strcat(names, f->name);
+		}
+	return names;
 }
 
 /* The key of a cell in view BY, as a row would hold it. */

@@ -107,7 +107,7 @@ util_fatal(const char *fmt, ...)
  * the bytes there are not one. Overlong forms, surrogates and code points
  * past U+10FFFF are refused.
  */
-static size_t
+size_t
 util_utf8_len(const unsigned char *s, size_t len)
 {
 	size_t n, i;

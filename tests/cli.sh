@@ -21,7 +21,7 @@ check "unknown option points at --help" grep -q "Try 'smtplog --help'" "$TMP/e"
 smtplog --format yaml "$LOG" > "$TMP/o" 2> "$TMP/e"; rc=$?
 check "unknown format exits 2" test "$rc" = 2
 check "unknown format is named on stderr" \
-	grep -qx "smtplog: unknown format 'yaml' (known: text, json, html)" "$TMP/e"
+	grep -qx "smtplog: unknown format 'yaml' (known: text, json, html, csv, prometheus)" "$TMP/e"
 
 smtplog --top x "$LOG" > "$TMP/o" 2> "$TMP/e"; rc=$?
 check "--top with a non-number exits 2" test "$rc" = 2
