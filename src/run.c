@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "journal.h"
 #include "run.h"
 #include "scan.h"
 #include "util.h"
@@ -36,6 +37,8 @@ run_done(struct run *r)
 {
 	agg_free(r->agg);
 	r->agg = NULL;
+	journal_dec_free(r->jdec);
+	r->jdec = NULL;
 }
 
 /*
@@ -61,16 +64,14 @@ run_trace(struct run *r, const char *kind, int mta, const struct event *ev,
 }
 
 void
-run_line(struct run *r, const char *line, size_t len, const char *name,
-    uint64_t lineno)
+run_hdr(struct run *r, enum syslog_fmt f, const struct syslog_hdr *hdr,
+    const char *line, size_t len, const char *name, uint64_t lineno)
 {
-	struct syslog_hdr h;
+	struct syslog_hdr h = *hdr;
 	struct event ev;
-	enum syslog_fmt f;
 	int idx, mta;
 	time_t t;
 
-	f = syslog_parse(line, len, &h);
 	if (f == SYSLOG_NONE) {
 		agg_line(r->agg, AGG_SKIP_NOHDR, -1);
 		if (r->trace)
@@ -114,6 +115,24 @@ run_line(struct run *r, const char *line, size_t len, const char *name,
 			run_trace(r, "noreply", mta, NULL, line, len);
 		break;
 	}
+}
+
+void
+run_line(struct run *r, const char *line, size_t len, const char *name,
+    uint64_t lineno)
+{
+	struct syslog_hdr h;
+	enum syslog_fmt f;
+
+	/* one byte decides: syslog, or journalctl -o json / json-seq */
+	if (JOURNAL_IS_JSON(line, len)) {
+		if (r->jdec == NULL)
+			r->jdec = journal_dec_new();
+		/* on success LINE becomes the entry as a syslog line */
+		f = journal_json(r->jdec, line, len, &h, &line, &len);
+	} else
+		f = syslog_parse(line, len, &h);
+	run_hdr(r, f, &h, line, len, name, lineno);
 }
 
 /* Read every line of S into the run, then fold the scanner's counts. */
