@@ -21,6 +21,7 @@
 
 #include "explain.h"
 #include "i18n.h"
+#include "journal.h"
 #include "pat.h"
 #include "report.h"
 #include "run.h"
@@ -68,6 +69,23 @@ usage(FILE *fp)
 	      "  -V, --version         show the version and exit\n"
 	      "\n"),
 	    report_names());
+	fprintf(fp,
+	    _("The systemd journal:\n"
+	      "      --journal         read the journal (the mail units' "
+	      "entries) instead of\n"
+	      "                        standard input; the options below "
+	      "imply it\n"
+	      "      --unit=UNIT       read this unit's entries instead: a "
+	      "name or a glob\n"
+	      "                        (repeatable)\n"
+	      "      --journal-dir=DIR read the journal files in DIR "
+	      "(repeatable)\n"
+	      "      --journal-file=FILE\n"
+	      "                        read this journal file "
+	      "(repeatable)\n"
+	      "Lines of journalctl -o json and -o json-seq are recognised "
+	      "in any input.\n"
+	      "\n"));
 	fprintf(fp,
 	    _("smtplog explain prints what a reply code means, when "
 	      "you see it and how\n"
@@ -245,6 +263,14 @@ default_jobs(void)
 	return n < 1 ? 1 : n > 256 ? 256 : (int)n;
 }
 
+/* The journal options: codes no single-letter option can take. */
+enum {
+	OPT_JOURNAL = 0x4a00,
+	OPT_UNIT,
+	OPT_JOURNAL_DIR,
+	OPT_JOURNAL_FILE,
+};
+
 /* "smtplog explain CODE [CODE]": exit 0, or 2 on a bad code. */
 static int
 main_explain(int argc, char **argv, int json)
@@ -277,6 +303,10 @@ main(int argc, char **argv)
 	    {"trace", no_argument, NULL, 'T'},
 	    {"lang", required_argument, NULL, 'L'},
 	    {"jobs", required_argument, NULL, 'j'},
+	    {"journal", no_argument, NULL, OPT_JOURNAL},
+	    {"unit", required_argument, NULL, OPT_UNIT},
+	    {"journal-dir", required_argument, NULL, OPT_JOURNAL_DIR},
+	    {"journal-file", required_argument, NULL, OPT_JOURNAL_FILE},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
@@ -288,6 +318,13 @@ main(int argc, char **argv)
 	struct run_rules rules;
 	struct run r;
 	int c, i, status, trace = 0, help = 0, jobs = default_jobs();
+	/* --journal and its options; the arrays point into argv */
+	struct journal_opts jo = {NULL, 0, NULL, 0, NULL, 0};
+	int journal = 0;
+
+	jo.units = xcalloc((size_t)argc, sizeof(char *));
+	jo.dirs = xcalloc((size_t)argc, sizeof(char *));
+	jo.files = xcalloc((size_t)argc, sizeof(char *));
 
 	while (
 	    (c = getopt_long(argc, argv, "f:n:p:j:hV", longopts, NULL)) != -1) {
@@ -336,6 +373,21 @@ main(int argc, char **argv)
 			}
 			lang = optarg;
 			break;
+		case OPT_JOURNAL:
+			journal = 1;
+			break;
+		case OPT_UNIT:
+			jo.units[jo.nunits++] = optarg;
+			journal = 1;
+			break;
+		case OPT_JOURNAL_DIR:
+			jo.dirs[jo.ndirs++] = optarg;
+			journal = 1;
+			break;
+		case OPT_JOURNAL_FILE:
+			jo.files[jo.nfiles++] = optarg;
+			journal = 1;
+			break;
 		case 'h':
 			help = 1;
 			break;
@@ -358,6 +410,12 @@ main(int argc, char **argv)
 		return main_explain(argc - optind - 1, argv + optind + 1,
 		    strcmp(fmt->name, "json") == 0);
 
+	if (journal && !journal_available()) {
+		util_warn(_("--journal: this smtplog was built without "
+			    "libsystemd"));
+		return 2;
+	}
+
 	/* NO_COLOR (no-color.org): set and not empty means no colour, ever */
 	if (getenv("NO_COLOR") != NULL && *getenv("NO_COLOR") != '\0')
 		ro.color = 0;
@@ -378,7 +436,9 @@ main(int argc, char **argv)
 	ro.sigs = rules.sigs;
 	if (trace)
 		r.trace = stdout;
-	if (optind == argc)
+	if (journal)
+		journal_read(&r, &jo);
+	if (optind == argc && !journal)
 		run_path(&r, "-");
 	for (i = optind; i < argc; i++)
 		run_path(&r, argv[i]);
@@ -392,5 +452,8 @@ main(int argc, char **argv)
 	}
 	run_done(&r);
 	run_rules_free(&rules);
+	free(jo.units);
+	free(jo.dirs);
+	free(jo.files);
 	return status;
 }
