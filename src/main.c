@@ -85,6 +85,8 @@ usage(FILE *fp)
 	      "(repeatable)\n"
 	      "Lines of journalctl -o json and -o json-seq are recognised "
 	      "in any input.\n"
+	      "A smtplog built without libsystemd refuses --journal (exit "
+	      "status 2).\n"
 	      "\n"));
 	fprintf(fp,
 	    _("smtplog explain prints what a reply code means, when "
