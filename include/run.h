@@ -6,8 +6,8 @@
  *   run_path(&r, path)         read a file ("-" is standard input)
  *   run_fd(&r, fd, name)       read an open descriptor
  *   run_line(&r, line, n, name, lineno)   classify and count one line
- *   run_hdr(&r, fmt, &hdr, text, n, name, no)   the same for a header
- *                              already taken apart (the journal)
+ *   run_hdr(&r, &hdr, text, n, name, no)   the same for a journal entry
+ *                              whose header is known
  *   run_finish(&r)             fold per-input counters into the totals
  *   run_done(&r)               free what the run owns (not the patterns)
  *
@@ -71,10 +71,10 @@ struct run {
 void run_init(struct run *r, struct pat_set *pats, time_t now);
 void run_line(struct run *r, const char *line, size_t len, const char *name,
     uint64_t lineno);
-/* Classify and count one entry whose header HDR (format F) is known;
- * TEXT is what --trace and the samples show for it. */
-void run_hdr(struct run *r, enum syslog_fmt f, const struct syslog_hdr *hdr,
-    const char *text, size_t len, const char *name, uint64_t lineno);
+/* Classify and count one entry whose header HDR is known (its format in
+ * hdr->fmt); TEXT is what --trace and the samples show for it. */
+void run_hdr(struct run *r, const struct syslog_hdr *hdr, const char *text,
+    size_t len, const char *name, uint64_t lineno);
 int run_fd(struct run *r, int fd, const char *name);
 int run_path(struct run *r, const char *path);
 void run_finish(struct run *r);

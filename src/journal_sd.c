@@ -297,7 +297,7 @@ journal_read_one(struct run *r, sd_journal *j, const struct journal_opts *o,
 			continue;
 		}
 		c->bytes += tlen + 1;
-		run_hdr(r, SYSLOG_JSON, &h, text, tlen, name, lineno);
+		run_hdr(r, &h, text, tlen, name, lineno);
 	}
 	free(b.p);
 out:

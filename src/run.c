@@ -63,15 +63,31 @@ run_trace(struct run *r, const char *kind, int mta, const struct event *ev,
 	fputc('\n', r->trace);
 }
 
-void
-run_hdr(struct run *r, enum syslog_fmt f, const struct syslog_hdr *hdr,
-    const char *line, size_t len, const char *name, uint64_t lineno)
+/*
+ * What becomes of one line, or, when HDR is set, of one journal entry
+ * whose header is known (LINE is then the entry as a syslog line).
+ */
+static void
+run_one(struct run *r, const struct syslog_hdr *hdr, const char *line,
+    size_t len, const char *name, uint64_t lineno)
 {
-	struct syslog_hdr h = *hdr;
+	struct syslog_hdr h;
 	struct event ev;
+	enum syslog_fmt f;
 	int idx, mta;
 	time_t t;
 
+	if (hdr != NULL) {
+		h = *hdr; /* an entry the journal reader took apart */
+		f = h.fmt;
+	} else if (JOURNAL_IS_JSON(line, len)) {
+		/* journalctl -o json or json-seq: one byte decided */
+		if (r->jdec == NULL)
+			r->jdec = journal_dec_new();
+		/* on success LINE becomes the entry as a syslog line */
+		f = journal_json(r->jdec, line, len, &h, &line, &len);
+	} else
+		f = syslog_parse(line, len, &h);
 	if (f == SYSLOG_NONE) {
 		agg_line(r->agg, AGG_SKIP_NOHDR, -1);
 		if (r->trace)
@@ -121,18 +137,14 @@ void
 run_line(struct run *r, const char *line, size_t len, const char *name,
     uint64_t lineno)
 {
-	struct syslog_hdr h;
-	enum syslog_fmt f;
+	run_one(r, NULL, line, len, name, lineno);
+}
 
-	/* one byte decides: syslog, or journalctl -o json / json-seq */
-	if (JOURNAL_IS_JSON(line, len)) {
-		if (r->jdec == NULL)
-			r->jdec = journal_dec_new();
-		/* on success LINE becomes the entry as a syslog line */
-		f = journal_json(r->jdec, line, len, &h, &line, &len);
-	} else
-		f = syslog_parse(line, len, &h);
-	run_hdr(r, f, &h, line, len, name, lineno);
+void
+run_hdr(struct run *r, const struct syslog_hdr *hdr, const char *text,
+    size_t len, const char *name, uint64_t lineno)
+{
+	run_one(r, hdr, text, len, name, lineno);
 }
 
 /* Read every line of S into the run, then fold the scanner's counts. */
