@@ -265,6 +265,10 @@ default_jobs(void)
 	return n < 1 ? 1 : n > 256 ? 256 : (int)n;
 }
 
+/* What --journal reads; the arrays (as long as argv) point into argv and
+ * live as long as the program. */
+static struct journal_opts jo;
+
 /* The journal options: codes no single-letter option can take. */
 enum {
 	OPT_JOURNAL = 0x4a00,
@@ -320,9 +324,7 @@ main(int argc, char **argv)
 	struct run_rules rules;
 	struct run r;
 	int c, i, status, trace = 0, help = 0, jobs = default_jobs();
-	/* --journal and its options; the arrays point into argv */
-	struct journal_opts jo = {NULL, 0, NULL, 0, NULL, 0};
-	int journal = 0;
+	int journal = 0; /* --journal or one of its options */
 
 	jo.units = xcalloc((size_t)argc, sizeof(char *));
 	jo.dirs = xcalloc((size_t)argc, sizeof(char *));
@@ -454,8 +456,5 @@ main(int argc, char **argv)
 	}
 	run_done(&r);
 	run_rules_free(&rules);
-	free(jo.units);
-	free(jo.dirs);
-	free(jo.files);
 	return status;
 }
