@@ -3,9 +3,10 @@
  * "journalctl -o json" and "-o json-seq", taken apart with json-c.
  *
  * A decoder owns one json-c tokener, reset for every line (json-c still
- * allocates the objects of each line; they are freed before the call
- * returns), a scratch buffer for values that are not plain strings (byte
- * arrays, numbers) and the buffer the entry is rendered into. A line is
+ * allocates the objects of each line; journal_json() frees them once the
+ * entry is rendered), a scratch buffer for values that are not plain
+ * strings (byte arrays, numbers) and the buffer the entry is rendered
+ * into. A line is
  * at most SCAN_MAX_LINE bytes, so neither buffer can overflow; the checks
  * are there all the same. Nothing here prints: a broken line is reported
  * to the caller, which counts it.
@@ -23,7 +24,8 @@
 #include "journal.h"
 #include "util.h"
 
-/* An entry is an object of arrays of arrays at most: deeper is broken. */
+/* An entry nests three deep (object, several values, bytes); a line
+ * nested deeper than this is not an entry. */
 #define JOURNAL_DEPTH 8
 
 struct journal_dec {
