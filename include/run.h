@@ -6,6 +6,8 @@
  *   run_path(&r, path)         read a file ("-" is standard input)
  *   run_fd(&r, fd, name)       read an open descriptor
  *   run_line(&r, line, n, name, lineno)   classify and count one line
+ *   run_hdr(&r, &hdr, text, n, name, no)   the same for a journal entry
+ *                              whose header is known
  *   run_finish(&r)             fold per-input counters into the totals
  *   run_done(&r)               free what the run owns (not the patterns)
  *
@@ -47,22 +49,35 @@ void run_rules_free(struct run_rules *rr);
 /* Regular files smaller than this are read by one thread. */
 #define RUN_PAR_MIN (4 * 1024 * 1024)
 
+struct run_window {
+	time_t since, until;
+	int has_since, has_until;
+};
+
+struct journal_dec;
+
 struct run {
 	struct pat_set *pats; /* borrowed */
 	struct sig_set *sigs; /* borrowed; NULL: no signatures */
 	struct agg *agg;      /* owned */
 	struct syslog_clock clock;
-	int errors;       /* inputs that could not be read whole */
-	int inputs;       /* inputs read */
-	FILE *trace;      /* when set: one line per input line */
-	int jobs;         /* threads for a large regular file */
-	const char *dir;  /* where threads load their rules */
+	struct journal_dec *jdec; /* owned: JSON lines, made on first use */
+	int errors;               /* inputs that could not be read whole */
+	int inputs;               /* inputs read */
+	FILE *trace;              /* when set: one line per input line */
+	int jobs;                 /* threads for a large regular file */
+	const char *dir;          /* where threads load their rules */
 	size_t max_peers; /* agg_limit_peers() of every piece; 0: default */
+	struct run_window win;
 };
 
 void run_init(struct run *r, struct pat_set *pats, time_t now);
 void run_line(struct run *r, const char *line, size_t len, const char *name,
     uint64_t lineno);
+/* Classify and count one entry whose header HDR is known (its format in
+ * hdr->fmt); TEXT is what --trace and the samples show for it. */
+void run_hdr(struct run *r, const struct syslog_hdr *hdr, const char *text,
+    size_t len, const char *name, uint64_t lineno);
 int run_fd(struct run *r, int fd, const char *name);
 int run_path(struct run *r, const char *path);
 void run_finish(struct run *r);

@@ -25,7 +25,8 @@ enum syslog_fmt {
 	SYSLOG_FULL,     /* Www YYYY-MM-DD hh:mm:ss TZ host ... */
 	SYSLOG_UNIX,     /* 1732269601.123456 host ... */
 	SYSLOG_EXIM,     /* YYYY-MM-DD hh:mm:ss[.fff] [+hhmm] [[pid]] msg */
-	SYSLOG_ISO       /* YYYY-MM-DD hh:mm:ss host prog[pid]: (syslog-ng) */
+	SYSLOG_ISO,      /* YYYY-MM-DD hh:mm:ss host prog[pid]: (syslog-ng) */
+	SYSLOG_JSON      /* a journal entry (journal.h): unix_time, UTC */
 };
 
 struct syslog_hdr {
@@ -47,6 +48,10 @@ struct syslog_hdr {
 
 enum syslog_fmt
 syslog_parse(const char *line, size_t len, struct syslog_hdr *hdr);
+/* Drop what some writers put between the tag and the message (Solaris'
+ * "[ID n facility.level] ", Exim's own time and pid): syslog_parse() does
+ * it; a header made another way calls it itself. */
+void syslog_strip_inner(struct syslog_hdr *h);
 
 /* Context for turning header times into epoch seconds. NOW is the
  * reference for year-less lines: such a line gets NOW's year, or the year

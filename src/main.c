@@ -21,6 +21,7 @@
 
 #include "explain.h"
 #include "i18n.h"
+#include "journal.h"
 #include "pat.h"
 #include "report.h"
 #include "rotate.h"
@@ -78,6 +79,25 @@ usage(FILE *fp)
 	      "as they are, and the rotated generations of a log "
 	      "(mail.log.2.gz mail.log.1\n"
 	      "mail.log) are read oldest first.\n"
+	      "\n"));
+	fprintf(fp,
+	    _("The systemd journal:\n"
+	      "      --journal         read the journal (the mail units' "
+	      "entries) instead of\n"
+	      "                        standard input; the options below "
+	      "imply it\n"
+	      "      --unit=UNIT       read this unit's entries instead: a "
+	      "name or a glob\n"
+	      "                        (repeatable)\n"
+	      "      --journal-dir=DIR read the journal files in DIR "
+	      "(repeatable)\n"
+	      "      --journal-file=FILE\n"
+	      "                        read this journal file "
+	      "(repeatable)\n"
+	      "Lines of journalctl -o json and -o json-seq are recognised "
+	      "in any input.\n"
+	      "A smtplog built without libsystemd refuses --journal (exit "
+	      "status 2).\n"
 	      "\n"));
 	fprintf(fp,
 	    _("smtplog explain prints what a reply code means, when "
@@ -256,6 +276,18 @@ default_jobs(void)
 	return n < 1 ? 1 : n > 256 ? 256 : (int)n;
 }
 
+/* What --journal reads; the arrays (as long as argv) point into argv and
+ * live as long as the program. */
+static struct journal_opts jo;
+
+/* The journal options: codes no single-letter option can take. */
+enum {
+	OPT_JOURNAL = 0x4a00,
+	OPT_UNIT,
+	OPT_JOURNAL_DIR,
+	OPT_JOURNAL_FILE,
+};
+
 /* "smtplog explain CODE [CODE]": exit 0, or 2 on a bad code. */
 static int
 main_explain(int argc, char **argv, int json)
@@ -289,6 +321,10 @@ main(int argc, char **argv)
 	    {"lang", required_argument, NULL, 'L'},
 	    {"jobs", required_argument, NULL, 'j'},
 	    {"max-peers", required_argument, NULL, 'M'},
+	    {"journal", no_argument, NULL, OPT_JOURNAL},
+	    {"unit", required_argument, NULL, OPT_UNIT},
+	    {"journal-dir", required_argument, NULL, OPT_JOURNAL_DIR},
+	    {"journal-file", required_argument, NULL, OPT_JOURNAL_FILE},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
@@ -301,6 +337,11 @@ main(int argc, char **argv)
 	struct run r;
 	int c, i, status, trace = 0, help = 0, jobs = default_jobs();
 	size_t max_peers = 0;
+	int journal = 0; /* --journal or one of its options */
+
+	jo.units = xcalloc((size_t)argc, sizeof(char *));
+	jo.dirs = xcalloc((size_t)argc, sizeof(char *));
+	jo.files = xcalloc((size_t)argc, sizeof(char *));
 
 	while (
 	    (c = getopt_long(argc, argv, "f:n:p:j:hV", longopts, NULL)) != -1) {
@@ -355,6 +396,21 @@ main(int argc, char **argv)
 			}
 			lang = optarg;
 			break;
+		case OPT_JOURNAL:
+			journal = 1;
+			break;
+		case OPT_UNIT:
+			jo.units[jo.nunits++] = optarg;
+			journal = 1;
+			break;
+		case OPT_JOURNAL_DIR:
+			jo.dirs[jo.ndirs++] = optarg;
+			journal = 1;
+			break;
+		case OPT_JOURNAL_FILE:
+			jo.files[jo.nfiles++] = optarg;
+			journal = 1;
+			break;
 		case 'h':
 			help = 1;
 			break;
@@ -377,6 +433,12 @@ main(int argc, char **argv)
 	if (optind < argc && strcmp(argv[optind], "explain") == 0)
 		return main_explain(argc - optind - 1, argv + optind + 1,
 		    strcmp(fmt->name, "json") == 0);
+
+	if (journal && !journal_available()) {
+		util_warn(_("--journal: this smtplog was built without "
+			    "libsystemd"));
+		return 2;
+	}
 
 	/* NO_COLOR (no-color.org): set and not empty means no colour, ever */
 	if (getenv("NO_COLOR") != NULL && *getenv("NO_COLOR") != '\0')
@@ -402,7 +464,9 @@ main(int argc, char **argv)
 	ro.sigs = rules.sigs;
 	if (trace)
 		r.trace = stdout;
-	if (optind == argc)
+	if (journal)
+		journal_read(&r, &jo);
+	if (optind == argc && !journal)
 		run_path(&r, "-");
 	/* mail.log.2.gz mail.log.1 mail.log: rotated logs oldest first */
 	rotate_order(argv + optind, (size_t)(argc - optind));

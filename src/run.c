@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "journal.h"
 #include "run.h"
 #include "scan.h"
 #include "util.h"
@@ -37,6 +38,8 @@ run_done(struct run *r)
 {
 	agg_free(r->agg);
 	r->agg = NULL;
+	journal_dec_free(r->jdec);
+	r->jdec = NULL;
 }
 
 /*
@@ -61,9 +64,13 @@ run_trace(struct run *r, const char *kind, int mta, const struct event *ev,
 	fputc('\n', r->trace);
 }
 
-void
-run_line(struct run *r, const char *line, size_t len, const char *name,
-    uint64_t lineno)
+/*
+ * What becomes of one line, or, when HDR is set, of one journal entry
+ * whose header is known (LINE is then the entry as a syslog line).
+ */
+static void
+run_one(struct run *r, const struct syslog_hdr *hdr, const char *line,
+    size_t len, const char *name, uint64_t lineno)
 {
 	struct syslog_hdr h;
 	struct event ev;
@@ -71,7 +78,17 @@ run_line(struct run *r, const char *line, size_t len, const char *name,
 	int idx, mta, timed = 0;
 	time_t t;
 
-	f = syslog_parse(line, len, &h);
+	if (hdr != NULL) {
+		h = *hdr; /* an entry the journal reader took apart */
+		f = h.fmt;
+	} else if (JOURNAL_IS_JSON(line, len)) {
+		/* journalctl -o json or json-seq: one byte decided */
+		if (r->jdec == NULL)
+			r->jdec = journal_dec_new();
+		/* on success LINE becomes the entry as a syslog line */
+		f = journal_json(r->jdec, line, len, &h, &line, &len);
+	} else
+		f = syslog_parse(line, len, &h);
 	if (f == SYSLOG_NONE) {
 		agg_line(r->agg, AGG_SKIP_NOHDR, -1);
 		if (r->trace)
@@ -119,6 +136,20 @@ run_line(struct run *r, const char *line, size_t len, const char *name,
 			run_trace(r, "noreply", mta, NULL, line, len);
 		break;
 	}
+}
+
+void
+run_line(struct run *r, const char *line, size_t len, const char *name,
+    uint64_t lineno)
+{
+	run_one(r, NULL, line, len, name, lineno);
+}
+
+void
+run_hdr(struct run *r, const struct syslog_hdr *hdr, const char *text,
+    size_t len, const char *name, uint64_t lineno)
+{
+	run_one(r, hdr, text, len, name, lineno);
 }
 
 /* Read every line of S into the run, then fold the scanner's counts. */

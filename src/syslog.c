@@ -345,7 +345,7 @@ syslog_unix(const char *s, size_t len, struct syslog_hdr *h)
  * and Exim's own timestamp and "[pid] " when it logs through syslog
  * ("exim[12]: 2026-11-22 10:00:01 [12] 1tEq9X-... => ...").
  */
-static void
+void
 syslog_strip_inner(struct syslog_hdr *h)
 {
 	const char *m = h->msg;
@@ -517,6 +517,11 @@ syslog_time(const struct syslog_hdr *h, struct syslog_clock *c, time_t *t)
 	if (h->fmt == SYSLOG_UNIX) {
 		*t = (time_t)h->unix_time;
 		return 0;
+	}
+	if (h->fmt == SYSLOG_JSON) {
+		/* has_offset: the entry had a usable timestamp */
+		*t = (time_t)h->unix_time;
+		return h->has_offset ? 0 : -1;
 	}
 	if (h->fmt == SYSLOG_NONE || h->fmt == SYSLOG_MARKER)
 		return -1;

@@ -4,7 +4,8 @@
 # tests/golden/ (the version in smtplog_build_info and in the HTML footer
 # is left out); every
 # rendering of the same capture (syslog, RFC 3339, each journalctl -o
-# format) must count the same events; and the accounting must balance.
+# format, -o json included) must count the same events; and the
+# accounting must balance.
 # With UPDATE_GOLDEN=1 the golden files are rewritten instead.
 . "${top_srcdir:-.}/tests/lib.sh"
 
@@ -13,7 +14,7 @@ samples=$(ls sample-logs | LC_ALL=C sort)
 n=0
 for s in $samples; do n=$((n + 7)); done
 families="postfix sendmail"
-plan $((n + 2 * 6 + 1))
+plan $((n + 2 * 7 + 1))
 
 for s in $samples; do
 	for fmt in text json html csv prometheus; do
@@ -50,7 +51,8 @@ for f in $families; do
 	base=sample-logs/$f-real.log
 	[ -f "$base" ] && counts "$base" > "$TMP/base"
 	for v in $f-real-rfc3339 journal-$f-short journal-$f-short-iso \
-	    journal-$f-short-precise journal-$f-short-full journal-$f-short-unix; do
+	    journal-$f-short-precise journal-$f-short-full journal-$f-short-unix \
+	    journal-$f-json; do
 		if [ ! -f "$base" ] || [ ! -f "sample-logs/$v.log" ]; then
 			skip "$v.log counts as $f-real.log" "sample missing"
 			continue

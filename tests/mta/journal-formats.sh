@@ -2,7 +2,8 @@
 # Render captured RFC 3339 syslog samples through the real systemd journal
 # and journalctl, so the journalctl sample logs in sample-logs/ are what
 # journalctl really prints (-o short, short-iso, short-precise, short-full,
-# short-unix), "-- Boot ... --" markers included.
+# short-unix), "-- Boot ... --" markers included, and what it prints
+# with -o json (one JSON object per entry).
 #
 # Needs: python3, systemd (journalctl) and systemd-journal-remote.
 # Usage: tests/mta/journal-formats.sh   (from the top of the source tree)
@@ -17,8 +18,9 @@ remote=/lib/systemd/systemd-journal-remote
 
 # syslog lines -> journal export format; the second half of the lines gets
 # a second boot id so that journalctl prints a boot marker between them.
+# Each entry gets the unit journald gives the MTA on Debian 12.
 to_export() {
-	python3 - "$1" <<'PY'
+	python3 - "$1" "$2" <<'PY'
 import datetime, re, sys
 lines = open(sys.argv[1], encoding="utf-8", errors="surrogateescape").read().splitlines()
 boots = ("5f3c0e1ab6a34c8d9e2f71c4d8b09a11", "0b7e2d94c1f845a6a3d2e0f9b7c61d58")
@@ -35,6 +37,7 @@ for i, line in enumerate(lines):
            f"SYSLOG_IDENTIFIER={ident}", "PRIORITY=6", "SYSLOG_FACILITY=2"]
     if pid:
         out += [f"_PID={pid}", f"SYSLOG_PID={pid}"]
+    out.append(f"_SYSTEMD_UNIT={sys.argv[2]}")
     out.append(f"MESSAGE={msg}")
     sys.stdout.write("\n".join(out) + "\n\n")
 PY
@@ -43,9 +46,13 @@ PY
 for mta in postfix sendmail; do
 	src=$out/$mta-real-rfc3339.log
 	[ -f "$src" ] || { echo "missing $src" >&2; continue; }
-	to_export "$src" > "$work/$mta.export"
+	case $mta in
+	postfix) unit=postfix@-.service ;;
+	*) unit=$mta.service ;;
+	esac
+	to_export "$src" "$unit" > "$work/$mta.export"
 	"$remote" --output="$work/$mta.journal" - < "$work/$mta.export" 2> /dev/null
-	for fmt in short short-iso short-precise short-full short-unix; do
+	for fmt in short short-iso short-precise short-full short-unix json; do
 		journalctl --file "$work/$mta.journal" --no-pager -o "$fmt" \
 			> "$out/journal-$mta-$fmt.log"
 	done
