@@ -5,6 +5,7 @@
  *   agg_new() / agg_free(a)
  *   agg_event(a, ev)            count one event (copies what it keeps)
  *   agg_line(a, kind, mta)      count one line by what became of it
+ *   agg_skipped(c)              lines of all the skipped kinds
  *   agg_time(a, t)              widen the time span
  *   agg_sample(a, name, lineno, line, n)   keep an unparsed line as a sample
  *   agg_merge(dst, src, lines)  add src to dst (src's lines come after
@@ -40,6 +41,8 @@ enum agg_line_kind {
 	AGG_SKIP_OTHER,  /* a line of another program */
 	AGG_SKIP_NOHDR,  /* no header recognised */
 	AGG_SKIP_MARKER, /* a journalctl "-- ... --" line */
+	AGG_SKIP_WINDOW, /* outside the time window (--since, --until) */
+	AGG_SKIP_NOTIME, /* no usable time while a window is set */
 	AGG_NKINDS
 };
 
@@ -103,6 +106,9 @@ void agg_sample(struct agg *a, const char *name, uint64_t lineno,
  * apply as in agg_event(). */
 void agg_merge(struct agg *dst, const struct agg *src, uint64_t line_offset);
 struct agg_counts *agg_counts(struct agg *a);
+/* Lines of every skipped kind (AGG_SKIP_*): the "skipped" of the
+ * accounting lines = events + noreply + unparsed + skipped + overlong. */
+uint64_t agg_skipped(const struct agg_counts *c);
 const struct agg_counts *agg_counts_const(const struct agg *a);
 const struct agg_sample *agg_samples(const struct agg *a, size_t *n);
 

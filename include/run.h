@@ -12,6 +12,12 @@
  * A read error warns "smtplog: NAME: <strerror>", is counted in r.errors,
  * and the run goes on with the next input.
  *
+ * With r.win set, a line whose time is outside the window is counted as
+ * AGG_SKIP_WINDOW, and one whose time cannot be read as AGG_SKIP_NOTIME.
+ * Year-less stamps get their year from r.years (when.h): for a regular
+ * file, after a first pass over the file that counts its New Years, from
+ * its modification time; for a stream (run_fd), from now.
+ *
  * With r.jobs > 1, a large regular file is cut at line boundaries into
  * r.jobs pieces read by as many threads, each with its own rules (loaded
  * again from r.dir) and counts; the counts are merged in file order, so
@@ -29,6 +35,7 @@
 #include "pat.h"
 #include "sig.h"
 #include "syslog.h"
+#include "when.h"
 
 /* What a run matches with. Signatures are optional (NULL). */
 struct run_rules {
@@ -41,6 +48,13 @@ struct run_rules {
 int
 run_rules_load(struct run_rules *rr, const char *dir, char *err, size_t errlen);
 void run_rules_free(struct run_rules *rr);
+
+/* The time window: lines before SINCE (when has_since) or at or after
+ * UNTIL (when has_until) are counted as outside it, not as events. */
+struct run_window {
+	time_t since, until;
+	int has_since, has_until;
+};
 
 /* Regular files smaller than this are read by one thread. */
 #define RUN_PAR_MIN (4 * 1024 * 1024)
@@ -55,6 +69,8 @@ struct run {
 	FILE *trace;     /* when set: one line per input line */
 	int jobs;        /* threads for a large regular file */
 	const char *dir; /* where threads load their rules */
+	struct run_window win;
+	struct when_years years; /* the year of year-less stamps (run.c) */
 };
 
 void run_init(struct run *r, struct pat_set *pats, time_t now);
