@@ -6,6 +6,7 @@
  *   agg_limit_peers(a, max)     another cap on peers than AGG_MAX_PEERS
  *   agg_event(a, ev)            count one event (copies what it keeps)
  *   agg_line(a, kind, mta)      count one line by what became of it
+ *   agg_skipped(c)              lines of all the skipped kinds
  *   agg_time(a, t)              widen the time span
  *   agg_hour(a, t, cls)         count one event of class CLS at time T in
  *                               the histogram of events per hour
@@ -56,6 +57,8 @@ enum agg_line_kind {
 	AGG_SKIP_OTHER,  /* a line of another program */
 	AGG_SKIP_NOHDR,  /* no header recognised */
 	AGG_SKIP_MARKER, /* a journalctl "-- ... --" line */
+	AGG_SKIP_WINDOW, /* outside the time window (--since, --until) */
+	AGG_SKIP_NOTIME, /* no usable time while a window is set */
 	AGG_NKINDS
 };
 
@@ -156,6 +159,9 @@ agg_hours(const struct agg *a, size_t *n, int64_t *step);
  * apply as in agg_event(). */
 void agg_merge(struct agg *dst, const struct agg *src, uint64_t line_offset);
 struct agg_counts *agg_counts(struct agg *a);
+/* Lines of every skipped kind (AGG_SKIP_*): the "skipped" of the
+ * accounting lines = events + noreply + unparsed + skipped + overlong. */
+uint64_t agg_skipped(const struct agg_counts *c);
 const struct agg_counts *agg_counts_const(const struct agg *a);
 const struct agg_sample *agg_samples(const struct agg *a, size_t *n);
 

@@ -18,12 +18,16 @@
 #include "kb.h"
 #include "sig.h"
 
+struct run_window; /* run.h */
+
 struct report_opts {
 	size_t top;                 /* failures explained (--top) */
 	size_t peers;               /* domains/hosts listed per failure */
 	int color;                  /* ANSI colour in text output */
 	int ninputs;                /* number of inputs read */
 	const struct sig_set *sigs; /* signatures of the run, or NULL */
+	/* the --since/--until window, or NULL: none */
+	const struct run_window *win;
 };
 
 struct report_format {

@@ -16,10 +16,16 @@
  * through zin.h; corrupt or truncated data is an error like a read error
  * ("smtplog: NAME: truncated gzip data ..."), after the lines before it.
  *
- * With r.jobs > 1, a large uncompressed regular file is cut at line boundaries into
- * r.jobs pieces read by as many threads, each with its own rules (loaded
- * again from r.dir) and counts; the counts are merged in file order, so
- * the result is the same as with one thread.
+ * With r.win set, a line whose time is outside the window is counted as
+ * AGG_SKIP_WINDOW, and one whose time cannot be read as AGG_SKIP_NOTIME.
+ * Year-less stamps get their year from r.years (when.h): for a regular
+ * file, after a first pass over the file that counts its New Years, from
+ * its modification time; for a stream (run_fd), from now.
+ *
+ * With r.jobs > 1, a large uncompressed regular file is cut at line
+ * boundaries into r.jobs pieces read by as many threads, each with its own
+ * rules (loaded again from r.dir) and counts; the counts are merged in file
+ * order, so the result is the same as with one thread.
  */
 #ifndef SMTPLOG_RUN_H
 #define SMTPLOG_RUN_H
@@ -33,6 +39,7 @@
 #include "pat.h"
 #include "sig.h"
 #include "syslog.h"
+#include "when.h"
 
 /* What a run matches with. Signatures are optional (NULL). */
 struct run_rules {
@@ -46,13 +53,15 @@ int
 run_rules_load(struct run_rules *rr, const char *dir, char *err, size_t errlen);
 void run_rules_free(struct run_rules *rr);
 
-/* Regular files smaller than this are read by one thread. */
-#define RUN_PAR_MIN (4 * 1024 * 1024)
-
+/* The time window: lines before SINCE (when has_since) or at or after
+ * UNTIL (when has_until) are counted as outside it, not as events. */
 struct run_window {
 	time_t since, until;
 	int has_since, has_until;
 };
+
+/* Regular files smaller than this are read by one thread. */
+#define RUN_PAR_MIN (4 * 1024 * 1024)
 
 struct journal_dec;
 
@@ -69,6 +78,7 @@ struct run {
 	const char *dir;          /* where threads load their rules */
 	size_t max_peers; /* agg_limit_peers() of every piece; 0: default */
 	struct run_window win;
+	struct when_years years; /* the year of year-less stamps (run.c) */
 };
 
 void run_init(struct run *r, struct pat_set *pats, time_t now);

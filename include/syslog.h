@@ -67,6 +67,9 @@ void syslog_clock_init(struct syslog_clock *c, time_t now);
 /* Returns 0 and sets *t, or -1 when the header has no valid time. */
 int syslog_time(const struct syslog_hdr *h, struct syslog_clock *c, time_t *t);
 
+/* Length of a "docker compose logs" prefix ("smtp_1  | ") at S, or 0. */
+size_t syslog_compose_prefix(const char *s, size_t len);
+
 /* Days since 1970-01-01 of a proleptic Gregorian date. */
 int64_t syslog_days_from_civil(int y, int m, int d);
 

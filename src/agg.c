@@ -508,6 +508,14 @@ agg_counts_const(const struct agg *a)
 	return &a->c;
 }
 
+uint64_t
+agg_skipped(const struct agg_counts *c)
+{
+	return c->kind[AGG_SKIP_OTHER] + c->kind[AGG_SKIP_NOHDR] +
+	    c->kind[AGG_SKIP_MARKER] + c->kind[AGG_SKIP_WINDOW] +
+	    c->kind[AGG_SKIP_NOTIME];
+}
+
 void
 agg_line(struct agg *a, enum agg_line_kind kind, int mta)
 {

@@ -29,6 +29,7 @@
 #include "sig.h"
 #include "util.h"
 #include "zin.h"
+#include "when.h"
 
 #ifndef SMTPLOG_PATTERNS_DIR
 #define SMTPLOG_PATTERNS_DIR "/usr/local/share/smtplog/patterns"
@@ -98,6 +99,20 @@ usage(FILE *fp)
 	      "in any input.\n"
 	      "A smtplog built without libsystemd refuses --journal (exit "
 	      "status 2).\n"
+	      "\n"));
+	fprintf(fp,
+	    _("Time window (local time, TZ):\n"
+	      "      --since=TIME      count only lines at or after TIME\n"
+	      "      --until=TIME      count only lines before TIME\n"
+	      "      --yesterday       the day before today: --since "
+	      "yesterday --until today\n"
+	      "  TIME is YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or with a T), "
+	      "today, yesterday,\n"
+	      "  now, or -N[smhd]: N seconds, minutes, hours or days "
+	      "before now. Lines\n"
+	      "  outside the window are counted as skipped (--trace: "
+	      "outside), and so\n"
+	      "  are lines whose date cannot be (--trace: notime).\n"
 	      "\n"));
 	fprintf(fp,
 	    _("smtplog explain prints what a reply code means, when "
@@ -267,6 +282,51 @@ reference_now(void)
 	return (time_t)v;
 }
 
+/* Long options without a short form, past any character value. */
+enum { OPT_SINCE = 0x1100, OPT_UNTIL, OPT_YESTERDAY };
+
+/*
+ * --since, --until and --yesterday into W; exits 2 on a TIME that cannot
+ * be read, an empty window, or --yesterday beside --since or --until.
+ */
+static void
+parse_window(struct run_window *w, const char *since, const char *until,
+    int yesterday, time_t now)
+{
+	char err[512];
+
+	memset(w, 0, sizeof(*w));
+	if (yesterday) {
+		if (since != NULL || until != NULL) {
+			util_warn(_("--yesterday cannot be combined with "
+				    "--since or --until"));
+			exit(2);
+		}
+		since = "yesterday";
+		until = "today";
+	}
+	if (since != NULL) {
+		if (when_parse(since, now, &w->since, err, sizeof(err)) < 0) {
+			util_warn("--since: %s", err);
+			exit(2);
+		}
+		w->has_since = 1;
+	}
+	if (until != NULL) {
+		if (when_parse(until, now, &w->until, err, sizeof(err)) < 0) {
+			util_warn("--until: %s", err);
+			exit(2);
+		}
+		w->has_until = 1;
+	}
+	if (w->has_since && w->has_until && w->since >= w->until) {
+		util_warn(_("the window is empty: --since '%s' is not before "
+			    "--until '%s'"),
+		    since, until);
+		exit(2);
+	}
+}
+
 /* Threads by default: the online CPUs. */
 static int
 default_jobs(void)
@@ -325,12 +385,15 @@ main(int argc, char **argv)
 	    {"unit", required_argument, NULL, OPT_UNIT},
 	    {"journal-dir", required_argument, NULL, OPT_JOURNAL_DIR},
 	    {"journal-file", required_argument, NULL, OPT_JOURNAL_FILE},
+	    {"since", required_argument, NULL, OPT_SINCE},
+	    {"until", required_argument, NULL, OPT_UNTIL},
+	    {"yesterday", no_argument, NULL, OPT_YESTERDAY},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
 	};
 	const struct report_format *fmt = report_find("text");
-	struct report_opts ro = {10, 5, 0, 0, NULL};
+	struct report_opts ro = {10, 5, 0, 0, NULL, NULL};
 	const char *popt = NULL, *color = "auto", *dir, *lang = NULL;
 	char err[1024], buf[PATH_MAX];
 	struct run_rules rules;
@@ -342,6 +405,10 @@ main(int argc, char **argv)
 	jo.units = xcalloc((size_t)argc, sizeof(char *));
 	jo.dirs = xcalloc((size_t)argc, sizeof(char *));
 	jo.files = xcalloc((size_t)argc, sizeof(char *));
+	const char *since = NULL, *until = NULL;
+	struct run_window win;
+	int yesterday = 0;
+	time_t now;
 
 	while (
 	    (c = getopt_long(argc, argv, "f:n:p:j:hV", longopts, NULL)) != -1) {
@@ -411,6 +478,15 @@ main(int argc, char **argv)
 			jo.files[jo.nfiles++] = optarg;
 			journal = 1;
 			break;
+		case OPT_SINCE:
+			since = optarg;
+			break;
+		case OPT_UNTIL:
+			until = optarg;
+			break;
+		case OPT_YESTERDAY:
+			yesterday = 1;
+			break;
 		case 'h':
 			help = 1;
 			break;
@@ -448,12 +524,17 @@ main(int argc, char **argv)
 	else if (strcmp(color, "auto") == 0)
 		ro.color = isatty(STDOUT_FILENO);
 
+	now = reference_now();
+	parse_window(&win, since, until, yesterday, now);
+
 	dir = patterns_dir(popt, buf, sizeof(buf));
 	if (run_rules_load(&rules, dir, err, sizeof(err)) < 0) {
 		util_warn("%s", err);
 		return 2;
 	}
-	run_init(&r, rules.pats, reference_now());
+	run_init(&r, rules.pats, now);
+	r.win = win;
+	ro.win = &r.win;
 	r.sigs = rules.sigs;
 	r.jobs = jobs;
 	r.dir = dir;

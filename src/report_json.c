@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "kb.h"
 #include "report.h"
+#include "run.h"
 #include "util.h"
 
 /* The count of a row in one column: a direction, an MTA or the total. */
@@ -247,6 +248,31 @@ json_destinations(FILE *fp, const struct agg *a, const struct report_opts *o)
 	free(d);
 }
 
+/* "window": {"since": "...", "until": null}, or null without one. */
+static void
+json_window(FILE *fp, const struct run_window *w)
+{
+	char t[32];
+
+	if (w == NULL || (!w->has_since && !w->has_until)) {
+		fputs("  \"window\": null,\n", fp);
+		return;
+	}
+	fputs("  \"window\": {\"since\": ", fp);
+	if (w->has_since) {
+		report_time(t, sizeof(t), w->since);
+		fprintf(fp, "\"%s\"", t);
+	} else
+		fputs("null", fp);
+	fputs(", \"until\": ", fp);
+	if (w->has_until) {
+		report_time(t, sizeof(t), w->until);
+		fprintf(fp, "\"%s\"", t);
+	} else
+		fputs("null", fp);
+	fputs("},\n", fp);
+}
+
 int
 report_json(FILE *fp, const struct agg *a, const struct report_opts *o)
 {
@@ -267,8 +293,7 @@ report_json(FILE *fp, const struct agg *a, const struct report_opts *o)
 	for (i = 0; i < ncells; i++)
 		if (cells[i].code == 0)
 			no_code += cells[i].count;
-	skipped = c->kind[AGG_SKIP_OTHER] + c->kind[AGG_SKIP_NOHDR] +
-	    c->kind[AGG_SKIP_MARKER];
+	skipped = agg_skipped(c);
 	sum = c->kind[AGG_EVENT] + c->kind[AGG_NOREPLY] +
 	    c->kind[AGG_UNPARSED] + skipped + c->overlong;
 
@@ -282,9 +307,11 @@ report_json(FILE *fp, const struct agg *a, const struct report_opts *o)
 	fprintf(fp, "  \"skipped\": %" PRIu64 ",\n", skipped);
 	fprintf(fp,
 	    "  \"skipped_detail\": {\"other_program\": %" PRIu64
-	    ", \"no_header\": %" PRIu64 ", \"journal_marker\": %" PRIu64 "},\n",
+	    ", \"no_header\": %" PRIu64 ", \"journal_marker\": %" PRIu64
+	    ", \"outside_window\": %" PRIu64 ", \"no_time\": %" PRIu64 "},\n",
 	    c->kind[AGG_SKIP_OTHER], c->kind[AGG_SKIP_NOHDR],
-	    c->kind[AGG_SKIP_MARKER]);
+	    c->kind[AGG_SKIP_MARKER], c->kind[AGG_SKIP_WINDOW],
+	    c->kind[AGG_SKIP_NOTIME]);
 	fprintf(fp, "  \"overlong\": %" PRIu64 ",\n", c->overlong);
 	fprintf(fp,
 	    "  \"accounting\": {\"lines\": %" PRIu64 ", \"sum\": %" PRIu64
@@ -311,6 +338,7 @@ report_json(FILE *fp, const struct agg *a, const struct report_opts *o)
 	} else
 		fputs("  \"time\": null,\n", fp);
 	json_hours(fp, a);
+	json_window(fp, o->win);
 	fputs("  \"by_class\": ", fp);
 	json_view(fp, rows[0], n[0], REPORT_BY_CLASS, JC_TOTAL);
 	fputs(",\n  \"by_code\": ", fp);

@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "kb.h"
 #include "report.h"
+#include "run.h"
 #include "util.h"
 
 #define C_BOLD "\033[1m"
@@ -128,11 +129,41 @@ txt_label(FILE *fp, const char *label)
 	report_pad(fp, label, 20, 0);
 }
 
+/* "2026-11-22 10:00:01 +0100": a time of the text report, local. */
+static void
+txt_time(char *buf, size_t n, time_t t)
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(buf, n, "%Y-%m-%d %H:%M:%S %z", &tm);
+}
+
+/* The --since/--until window, when one was given. */
+static void
+txt_window(FILE *fp, const struct run_window *w)
+{
+	char t0[64], t1[64];
+
+	if (w == NULL || (!w->has_since && !w->has_until))
+		return;
+	txt_label(fp, _("time window"));
+	if (w->has_since)
+		txt_time(t0, sizeof(t0), w->since);
+	if (w->has_until)
+		txt_time(t1, sizeof(t1), w->until);
+	if (w->has_since && w->has_until)
+		fprintf(fp, _("%s to %s\n"), t0, t1);
+	else if (w->has_since)
+		fprintf(fp, _("from %s\n"), t0);
+	else
+		fprintf(fp, _("before %s\n"), t1);
+}
+
 static void
 txt_summary(FILE *fp, const struct agg_counts *c, const struct report_opts *o)
 {
-	uint64_t skipped = c->kind[AGG_SKIP_OTHER] + c->kind[AGG_SKIP_NOHDR] +
-	    c->kind[AGG_SKIP_MARKER];
+	uint64_t skipped = agg_skipped(c);
 	char t0[64], t1[64];
 	struct tm tm;
 	int m, first = 1;
@@ -153,6 +184,7 @@ txt_summary(FILE *fp, const struct agg_counts *c, const struct report_opts *o)
 		txt_label(fp, _("time span"));
 		fprintf(fp, _("%s to %s\n"), t0, t1);
 	}
+	txt_window(fp, o->win);
 	txt_label(fp, _("mail lines by MTA"));
 	for (m = 0; m < EVENT_NMTA; m++) {
 		if (c->mail[m] == 0)
@@ -183,6 +215,21 @@ txt_summary(FILE *fp, const struct agg_counts *c, const struct report_opts *o)
 	      ", journal markers %" PRIu64 ")\n"),
 	    skipped, c->kind[AGG_SKIP_OTHER], c->kind[AGG_SKIP_NOHDR],
 	    c->kind[AGG_SKIP_MARKER]);
+	/* the window's lines are skipped too, beside the three above */
+	if (c->kind[AGG_SKIP_WINDOW] ||
+	    (o->win != NULL && (o->win->has_since || o->win->has_until))) {
+		txt_label(fp, _("  outside window"));
+		fprintf(fp,
+		    _("%" PRIu64 "  (lines before or after the time window)\n"),
+		    c->kind[AGG_SKIP_WINDOW]);
+	}
+	if (c->kind[AGG_SKIP_NOTIME]) {
+		txt_label(fp, _("  no usable time"));
+		fprintf(fp,
+		    _("%" PRIu64 "  (an impossible date: not known to be in "
+		      "the window)\n"),
+		    c->kind[AGG_SKIP_NOTIME]);
+	}
 	if (c->overlong) {
 		txt_label(fp, _("overlong"));
 		fprintf(fp,

@@ -6,6 +6,11 @@
  * kinds; overlong lines are counted by the scanner. That is the accounting
  * the reports check: lines = events + noreply + unparsed + skipped +
  * overlong.
+ *
+ * Year-less stamps: every line's stamp moves r->years on (when.h), in the
+ * same order in every pass, so a first pass over a regular file (run_span)
+ * can count its New Years and each piece of a -j read starts from the
+ * year the pieces before it end in: the same years as with one thread.
  */
 #include "config.h"
 
@@ -18,6 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "journal.h"
 #include "run.h"
 #include "scan.h"
@@ -31,6 +37,7 @@ run_init(struct run *r, struct pat_set *pats, time_t now)
 	r->pats = pats;
 	r->agg = agg_new();
 	syslog_clock_init(&r->clock, now);
+	when_years_stream(&r->years, now);
 }
 
 void
@@ -75,7 +82,7 @@ run_one(struct run *r, const struct syslog_hdr *hdr, const char *line,
 	struct syslog_hdr h;
 	struct event ev;
 	enum syslog_fmt f;
-	int idx, mta, timed = 0;
+	int idx, mta, yday = -1, year = 0, timed = 0;
 	time_t t;
 
 	if (hdr != NULL) {
@@ -87,8 +94,13 @@ run_one(struct run *r, const struct syslog_hdr *hdr, const char *line,
 			r->jdec = journal_dec_new();
 		/* on success LINE becomes the entry as a syslog line */
 		f = journal_json(r->jdec, line, len, &h, &line, &len);
-	} else
+	} else {
+		/* every stamp moves the year on, whatever its line turns
+		 * out to be */
+		if ((yday = when_yday(line, len)) >= 0)
+			year = when_years_line(&r->years, yday);
 		f = syslog_parse(line, len, &h);
+	}
 	if (f == SYSLOG_NONE) {
 		agg_line(r->agg, AGG_SKIP_NOHDR, -1);
 		if (r->trace)
@@ -101,6 +113,24 @@ run_one(struct run *r, const struct syslog_hdr *hdr, const char *line,
 			run_trace(r, "marker", -1, NULL, line, len);
 		return;
 	}
+	if (h.year == 0 && yday >= 0 && when_yday_of(h.mon, h.mday) == yday)
+		h.year = year;
+	if (r->win.has_since || r->win.has_until) {
+		if (syslog_time(&h, &r->clock, &t) < 0) {
+			agg_line(r->agg, AGG_SKIP_NOTIME, -1);
+			if (r->trace)
+				run_trace(r, "notime", -1, NULL, line, len);
+			return;
+		}
+		if ((r->win.has_since && t < r->win.since) ||
+		    (r->win.has_until && t >= r->win.until)) {
+			agg_line(r->agg, AGG_SKIP_WINDOW, -1);
+			if (r->trace)
+				run_trace(r, "outside", -1, NULL, line, len);
+			return;
+		}
+		timed = 1;
+	}
 	idx = pat_mta_for(r->pats, &h);
 	if (idx < 0) {
 		agg_line(r->agg, AGG_SKIP_OTHER, -1);
@@ -109,7 +139,7 @@ run_one(struct run *r, const struct syslog_hdr *hdr, const char *line,
 		return;
 	}
 	mta = pat_mta_of(r->pats, idx);
-	if (syslog_time(&h, &r->clock, &t) == 0) {
+	if (timed || syslog_time(&h, &r->clock, &t) == 0) {
 		agg_time(r->agg, t);
 		timed = 1;
 	}
@@ -168,6 +198,12 @@ run_scan(struct run *r, struct scan *s, const char *name)
 		util_warn("%s: %s", name, scan_error(s));
 		r->errors++;
 	}
+	if (!r->years.known && r->years.last_late)
+		util_warn(_("%s: the year-less times run past now: this input "
+			    "spans more than a year, and its older lines were "
+			    "counted a year late (give the file itself, not a "
+			    "pipe, to place them right)"),
+		    name);
 	c->overlong += scan_overlong(s);
 	c->lines += scan_overlong(s);
 	c->bytes += scan_bytes(s);
@@ -175,10 +211,48 @@ run_scan(struct run *r, struct scan *s, const char *name)
 	return rc < 0 ? -1 : 0;
 }
 
+/* The stamps of bytes [start, end) of FD, for their New Years. */
+static void
+run_span(int fd, int64_t start, int64_t end, struct when_span *span)
+{
+	struct scan *s;
+	const char *line;
+	size_t len;
+	int d;
+
+	memset(span, 0, sizeof(*span));
+	if (start >= end)
+		return;
+	s = scan_new_range(fd, start, end);
+	while (scan_next(s, &line, &len) > 0)
+		if ((d = when_yday(line, len)) >= 0)
+			when_span_add(span, d);
+	scan_free(s);
+}
+
+/* What year-less stamps of a regular file may not pass: its modification
+ * time, or now when that is earlier (a file touched in the future). */
+static time_t
+run_file_ref(const struct run *r, const struct stat *st)
+{
+	return st->st_mtime < r->clock.now ? st->st_mtime : r->clock.now;
+}
+
 int
 run_fd(struct run *r, int fd, const char *name)
 {
+	struct when_span all, none;
+	struct stat st;
+	off_t pos;
+
 	r->inputs++;
+	memset(&none, 0, sizeof(none));
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (pos = lseek(fd, 0, SEEK_CUR)) >= 0) {
+		run_span(fd, (int64_t)pos, (int64_t)st.st_size, &all);
+		when_years_file(&r->years, run_file_ref(r, &st), &all, &none);
+	} else
+		when_years_stream(&r->years, r->clock.now);
 	return run_scan(r, scan_new(fd), name);
 }
 
@@ -219,7 +293,17 @@ struct run_part {
 	const char *name;
 	pthread_t tid;
 	int started;
+	struct when_span span; /* the stamps of the piece */
 };
+
+static void *
+run_part_span(void *arg)
+{
+	struct run_part *p = arg;
+
+	run_span(p->fd, p->start, p->end, &p->span);
+	return NULL;
+}
 
 static void *
 run_part_main(void *arg)
@@ -258,12 +342,14 @@ run_line_start(int fd, int64_t off, int64_t size)
  * not be read whole (warned and counted as for one thread).
  */
 static int
-run_parallel(struct run *r, int fd, const char *name, int64_t size)
+run_parallel(struct run *r, int fd, const char *name, const struct stat *st)
 {
 	struct run_part *parts;
+	struct when_span all, before;
 	char err[1024];
 	int n = r->jobs, k, rc = 0;
 	uint64_t offset = 0;
+	int64_t size = (int64_t)st->st_size;
 
 	parts = xcalloc((size_t)n, sizeof(*parts));
 	for (k = 0; k < n; k++) {
@@ -275,6 +361,22 @@ run_parallel(struct run *r, int fd, const char *name, int64_t size)
 			parts[k - 1].end = parts[k].start;
 	}
 	parts[n - 1].end = size;
+	/* first pass, on as many threads: the stamps of each piece */
+	for (k = 1; k < n; k++)
+		if (parts[k].end > parts[k].start &&
+		    pthread_create(&parts[k].tid, NULL, run_part_span,
+			&parts[k]) == 0)
+			parts[k].started = 1;
+	memset(&all, 0, sizeof(all));
+	memset(&before, 0, sizeof(before));
+	for (k = 0; k < n; k++) {
+		if (!parts[k].started)
+			run_part_span(&parts[k]);
+		else
+			pthread_join(parts[k].tid, NULL);
+		parts[k].started = 0;
+		when_span_join(&all, &parts[k].span);
+	}
 	for (k = 0; k < n; k++) {
 		struct run_part *p = &parts[k];
 
@@ -288,6 +390,10 @@ run_parallel(struct run *r, int fd, const char *name, int64_t size)
 		p->run.sigs = p->rules.sigs;
 		if (r->max_peers)
 			agg_limit_peers(p->run.agg, r->max_peers);
+		p->run.win = r->win;
+		when_years_file(&p->run.years, run_file_ref(r, st), &all,
+		    &before);
+		when_span_join(&before, &p->span);
 		if (k > 0 && p->end > p->start &&
 		    pthread_create(&p->tid, NULL, run_part_main, p) == 0)
 			p->started = 1;
@@ -336,7 +442,7 @@ run_path(struct run *r, const char *path)
 	    fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
 	    st.st_size >= RUN_PAR_MIN && zin_fd_is_plain(fd)) {
 		r->inputs++;
-		rc = run_parallel(r, fd, path, (int64_t)st.st_size);
+		rc = run_parallel(r, fd, path, &st);
 	} else
 		rc = run_fd(r, fd, path);
 	close(fd);

@@ -387,7 +387,7 @@ syslog_strip_inner(struct syslog_hdr *h)
  * Length of a "docker compose logs" prefix ("smtp_1       | ",
  * "postfix-mailcow-1  | "), or 0: a service name, blanks, "| ".
  */
-static size_t
+size_t
 syslog_compose_prefix(const char *s, size_t len)
 {
 	size_t i = 0;

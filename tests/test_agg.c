@@ -6,7 +6,8 @@
  * order (count, then class, code, enhanced code, direction), its limit,
  * the most frequent stage, failures only; agg_peers() lower-cased merging,
  * domains and hosts apart, order, limit, no peer kept for successes,
- * names copied rather than pointed to; the caps (peers of one failure,
+ * names copied rather than pointed to; agg_skipped() over every skipped
+ * kind, the time window's too; the caps (peers of one failure,
  * all peers, cells): exact counts of what is kept, nothing lost, the same
  * sample in any order and after agg_merge() of parts (what -j relies
  * on), one flooded failure not crowding out the others; agg_time() span;
@@ -206,6 +207,36 @@ agg_line__each_kind__counted_per_kind_and_mta(void **state)
 	assert_int_equal(c->mail[EVENT_EXIM], 2);
 	assert_int_equal(c->mail[EVENT_SENDMAIL], 1);
 	agg_free(a);
+}
+
+/* The window's kinds are skipped lines, kept apart and merged. */
+static void
+agg_skipped__every_skip_kind__summed_and_merged(void **state)
+{
+	struct agg *a = agg_new(), *b = agg_new();
+	const struct agg_counts *c;
+
+	(void)state;
+	agg_line(a, AGG_EVENT, EVENT_POSTFIX);
+	agg_line(a, AGG_SKIP_OTHER, -1);
+	agg_line(a, AGG_SKIP_NOHDR, -1);
+	agg_line(a, AGG_SKIP_MARKER, -1);
+	agg_line(a, AGG_SKIP_WINDOW, -1);
+	agg_line(a, AGG_SKIP_WINDOW, -1);
+	agg_line(a, AGG_SKIP_NOTIME, -1);
+	c = agg_counts_const(a);
+	assert_int_equal(agg_skipped(c), 6);
+	assert_int_equal(c->kind[AGG_SKIP_WINDOW], 2);
+	assert_int_equal(c->lines, c->kind[AGG_EVENT] + agg_skipped(c));
+	agg_line(b, AGG_SKIP_WINDOW, -1);
+	agg_merge(b, a, 1);
+	c = agg_counts_const(b);
+	assert_int_equal(c->kind[AGG_SKIP_WINDOW], 3);
+	assert_int_equal(c->kind[AGG_SKIP_NOTIME], 1);
+	assert_int_equal(agg_skipped(c), 7);
+	assert_int_equal(c->lines, 8);
+	agg_free(a);
+	agg_free(b);
 }
 
 static void
@@ -1472,6 +1503,7 @@ main(void)
 	    cmocka_unit_test(agg_new__fresh__everything_zero_and_no_span),
 	    cmocka_unit_test(agg_free__null__ignored),
 	    cmocka_unit_test(agg_line__each_kind__counted_per_kind_and_mta),
+	    cmocka_unit_test(agg_skipped__every_skip_kind__summed_and_merged),
 	    cmocka_unit_test(
 		agg_counts__written_through_mutable__seen_through_const),
 	    cmocka_unit_test(

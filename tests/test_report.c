@@ -1,7 +1,7 @@
 /*
  * test_report.c - the text and JSON reporters over a hand-built
  * aggregate: the format table, summed views, the sections and keys each
- * report must have, top-failure order and advice, and escaping of text
+ * report must have, the time window stated and its lines accounted, top-failure order and advice, and escaping of text
  * that came from a log.
  */
 #include "config.h"
@@ -19,6 +19,7 @@
 
 #include "agg.h"
 #include "report.h"
+#include "run.h"
 
 /* Add COUNT events of one shape. */
 static void
@@ -75,7 +76,7 @@ static char *
 render(int (*emit)(FILE *, const struct agg *, const struct report_opts *),
     const struct agg *a, size_t top)
 {
-	struct report_opts o = {top, 5, 0, 2, NULL};
+	struct report_opts o = {top, 5, 0, 2, NULL, NULL};
 	char *buf = NULL;
 	size_t n = 0;
 	FILE *fp = open_memstream(&buf, &n);
@@ -226,6 +227,48 @@ report_json__sample__schema_keys_and_values(void **state)
 	agg_free(a);
 }
 
+/* A window: both reports state it and count the lines outside it. */
+static void
+report_text_json__window__stated_and_accounted(void **state)
+{
+	struct run_window w = {1795219200, 1795305600, 1, 1};
+	struct report_opts o = {10, 5, 0, 1, NULL, &w};
+	struct agg *a = sample();
+	char *s = NULL;
+	size_t n = 0;
+	FILE *fp;
+
+	(void)state;
+	agg_line(a, AGG_SKIP_WINDOW, -1);
+	agg_line(a, AGG_SKIP_WINDOW, -1);
+	agg_line(a, AGG_SKIP_NOTIME, -1);
+	fp = open_memstream(&s, &n);
+	assert_int_equal(report_text(fp, a, &o), 0);
+	fclose(fp);
+	assert_non_null(strstr(s,
+	    "  time window         2026-11-21 00:00:00 +0000 to "
+	    "2026-11-22 00:00:00 +0000\n"));
+	assert_non_null(strstr(s, "  skipped             6  (other programs"));
+	assert_non_null(strstr(s, "    outside window    2  "));
+	assert_non_null(strstr(s, "    no usable time    1  "));
+	free(s);
+	s = NULL;
+	w.has_since = 0;
+	fp = open_memstream(&s, &n);
+	assert_int_equal(report_json(fp, a, &o), 0);
+	fclose(fp);
+	assert_non_null(strstr(s,
+	    "\"window\": {\"since\": null, \"until\": "
+	    "\"2026-11-22T00:00:00Z\"},"));
+	assert_non_null(strstr(s, "\"skipped\": 6,"));
+	assert_non_null(strstr(s, "\"outside_window\": 2, \"no_time\": 1}"));
+	assert_non_null(strstr(s,
+	    "\"accounting\": {\"lines\": 29, \"sum\": 29, "
+	    "\"balanced\": true}"));
+	free(s);
+	agg_free(a);
+}
+
 static void
 report_json__empty__valid_shape(void **state)
 {
@@ -233,6 +276,7 @@ report_json__empty__valid_shape(void **state)
 	char *s = render(report_json, a, 10);
 
 	assert_non_null(strstr(s, "\"time\": null,"));
+	assert_non_null(strstr(s, "\"window\": null,"));
 	assert_non_null(strstr(s, "\"top\": [],"));
 	assert_non_null(strstr(s, "\"unparsed_samples\": []\n}\n"));
 	assert_non_null(strstr(s, "\"by_code\": {},"));
@@ -250,7 +294,7 @@ report_text_json__signature_row__explained_by_signature(void **state)
 	    "explanation = Yahoo defers this IP for volume or complaints.\n"
 	    "advice = Let the queue retry slowly.\n"
 	    "url = https://postmaster.example/codes\n";
-	struct report_opts o = {10, 5, 0, 1, NULL};
+	struct report_opts o = {10, 5, 0, 1, NULL, NULL};
 	struct sig_set *sigs = sig_new();
 	struct agg *a = agg_new();
 	struct event ev;
@@ -312,6 +356,7 @@ main(void)
 	    cmocka_unit_test(report_text__top_limit__respected),
 	    cmocka_unit_test(report_json__sample__schema_keys_and_values),
 	    cmocka_unit_test(report_json__empty__valid_shape),
+	    cmocka_unit_test(report_text_json__window__stated_and_accounted),
 	    cmocka_unit_test(
 		report_text_json__signature_row__explained_by_signature),
 	};

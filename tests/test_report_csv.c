@@ -109,7 +109,11 @@ report_csv_field__control_bytes__escaped_never_raw(void **state)
 static char *
 render(const struct agg *a, const struct sig_set *sigs)
 {
-	struct report_opts o = {10, 5, 0, 1, sigs};
+	struct report_opts o = {.top = 10,
+	    .peers = 5,
+	    .color = 0,
+	    .ninputs = 1,
+	    .sigs = sigs};
 	char *buf = NULL;
 	size_t n = 0;
 	FILE *fp = open_memstream(&buf, &n);
@@ -255,7 +259,11 @@ report_csv__past_cap__other_row(void **state)
 static void
 report_csv__write_fails__returns_error(void **state)
 {
-	struct report_opts o = {10, 5, 0, 1, NULL};
+	struct report_opts o = {.top = 10,
+	    .peers = 5,
+	    .color = 0,
+	    .ninputs = 1,
+	    .sigs = NULL};
 	struct agg *a = agg_new();
 	FILE *fp = fopen("/dev/null", "r");
 

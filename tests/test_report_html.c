@@ -90,7 +90,11 @@ sample(void)
 static char *
 render(const struct agg *a, size_t *len)
 {
-	struct report_opts o = {10, 5, 0, 1, NULL};
+	struct report_opts o = {.top = 10,
+	    .peers = 5,
+	    .color = 0,
+	    .ninputs = 1,
+	    .sigs = NULL};
 	char *buf = NULL;
 	size_t n = 0;
 	FILE *fp = open_memstream(&buf, &n);

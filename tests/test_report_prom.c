@@ -164,7 +164,11 @@ count(const char *s, const char *needle)
 static char *
 render(const struct agg *a)
 {
-	struct report_opts o = {10, 5, 0, 2, NULL};
+	struct report_opts o = {.top = 10,
+	    .peers = 5,
+	    .color = 0,
+	    .ninputs = 2,
+	    .sigs = NULL};
 	char *buf = NULL;
 	size_t n = 0;
 	FILE *fp = open_memstream(&buf, &n);
@@ -393,7 +397,11 @@ report_prom__past_cap__other_series(void **state)
 static void
 report_prom__write_fails__returns_error(void **state)
 {
-	struct report_opts o = {10, 5, 0, 1, NULL};
+	struct report_opts o = {.top = 10,
+	    .peers = 5,
+	    .color = 0,
+	    .ninputs = 1,
+	    .sigs = NULL};
 	struct agg *a = agg_new();
 	FILE *fp = fopen("/dev/null", "r");
 
