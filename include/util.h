@@ -3,8 +3,10 @@
  *
  * x*() allocate or exit with "smtplog: out of memory"; they never return
  * NULL. util_warn() prints "smtplog: ..." on stderr. util_put_text() writes
- * bytes from a log so that no control character reaches the reader raw.
- * Callers own everything the x*() functions return and free it with free().
+ * bytes from a log so that no control character reaches the reader raw;
+ * it and the other log-text writers also hide the local parts of mail
+ * addresses under --redact (util_set_redact). Callers own everything the
+ * x*() functions return and free it with free().
  */
 #ifndef SMTPLOG_UTIL_H
 #define SMTPLOG_UTIL_H
@@ -35,16 +37,27 @@ void util_fatal(const char *fmt, ...) UTIL_PRINTF(1, 2) UTIL_NORETURN;
 
 /* Write LEN bytes of log text to FP: printable ASCII and valid UTF-8 pass,
  * everything else (ESC, CR, DEL, NUL, bad UTF-8 bytes, backslash) is
- * written as \xHH (a backslash as \\). */
+ * written as \xHH (a backslash as \\). Redacted (see util_set_redact). */
 void util_put_text(FILE *fp, const char *s, size_t len);
 
-/* Write LEN bytes as the contents of a JSON string (without the quotes).
- * Invalid UTF-8 bytes become \u00HH escapes of their byte value, so the
- * output is valid JSON whatever the input was. */
+/* Write LEN bytes of log text as the contents of a JSON string (without
+ * the quotes). Invalid UTF-8 bytes become \u00HH escapes of their byte
+ * value, so the output is valid JSON whatever the input was. Redacted. */
 void util_put_json(FILE *fp, const char *s, size_t len);
 
-/* LEN bytes as a quoted JSON string, or null when S is NULL. */
+/* LEN bytes of log text as a quoted JSON string. Redacted. */
+void util_put_json_text(FILE *fp, const char *s, size_t len);
+
+/* LEN bytes of the program's own text (names, explanations, advice) as a
+ * quoted JSON string, or null when S is NULL. Never redacted: the
+ * knowledge base's addresses (delist@...) are meant to be read. */
 void util_put_json_str(FILE *fp, const char *s, size_t len);
+
+/* --redact: from now on the log-text writers (util_put_text,
+ * util_put_json, util_put_json_text) write every local part of a mail
+ * address as REDACT_TOKEN (redact.h): <jane@example.com> becomes
+ * <*@example.com>. Set once, before any output. */
+void util_set_redact(int on);
 
 /* Write "file:line: " and the message into ERR (ERRLEN bytes) for the
  * loaders' error reports; returns -1 so a caller can return it. */

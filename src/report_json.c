@@ -90,7 +90,7 @@ json_peers(FILE *fp, const struct agg *a, const struct agg_top *t,
 	fputc('[', fp);
 	for (i = 0; i < n; i++) {
 		fprintf(fp, "%s{\"name\": ", i ? ", " : "");
-		util_put_json_str(fp, p[i].name, p[i].len);
+		util_put_json_text(fp, p[i].name, p[i].len);
 		fprintf(fp, ", \"count\": %" PRIu64 "}", p[i].count);
 	}
 	fputc(']', fp);
@@ -261,7 +261,7 @@ report_json(FILE *fp, const struct agg *a, const struct report_opts *o)
 		util_put_json(fp, s[i].name, strlen(s[i].name));
 		fprintf(fp, ":%" PRIu64 "\"", s[i].lineno);
 		fputs(", \"line\": ", fp);
-		util_put_json_str(fp, s[i].text, s[i].len);
+		util_put_json_text(fp, s[i].text, s[i].len);
 		fputc('}', fp);
 	}
 	fputs(ns ? "\n  ]\n}\n" : "]\n}\n", fp);

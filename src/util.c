@@ -3,7 +3,9 @@
  *
  * Out of memory is fatal: every x*() either returns usable memory or exits
  * with status 2 after "smtplog: out of memory". The escaping writers are
- * the only way text taken from a log reaches a terminal or a JSON file.
+ * the only way text taken from a log reaches a terminal or a JSON file,
+ * and so the one place where --redact hides local parts (redact.c finds
+ * them; the text between them is escaped as usual).
  */
 #include "config.h"
 
@@ -12,9 +14,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redact.h"
 #include "util.h"
 
 const char *util_progname = "smtplog";
+
+/* --redact: the log-text writers hide the local parts of addresses. */
+static int util_redacting;
 
 /* Report exhausted memory and leave. */
 static void
@@ -141,8 +147,9 @@ util_utf8_len(const unsigned char *s, size_t len)
 	return n;
 }
 
-void
-util_put_text(FILE *fp, const char *s, size_t len)
+/* util_put_text() without redaction. */
+static void
+util_text_bytes(FILE *fp, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, n;
@@ -165,8 +172,9 @@ util_put_text(FILE *fp, const char *s, size_t len)
 	}
 }
 
-void
-util_put_json(FILE *fp, const char *s, size_t len)
+/* util_put_json() without redaction: also for the program's own text. */
+static void
+util_json_bytes(FILE *fp, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, n;
@@ -210,6 +218,52 @@ util_put_json_str(FILE *fp, const char *s, size_t len)
 		fputs("null", fp);
 		return;
 	}
+	fputc('"', fp);
+	util_json_bytes(fp, s, len);
+	fputc('"', fp);
+}
+
+void
+util_set_redact(int on)
+{
+	util_redacting = on;
+}
+
+/* Write S through PUT, with each local part of an address replaced by
+ * REDACT_TOKEN when redacting. */
+static void
+util_put_redacted(FILE *fp, const char *s, size_t len,
+    void (*put)(FILE *, const char *, size_t))
+{
+	size_t from = 0, start, end;
+
+	if (!util_redacting || memchr(s, '@', len) == NULL) {
+		put(fp, s, len);
+		return;
+	}
+	while (redact_find(s, len, from, &start, &end)) {
+		put(fp, s + from, start - from);
+		put(fp, REDACT_TOKEN, strlen(REDACT_TOKEN));
+		from = end;
+	}
+	put(fp, s + from, len - from);
+}
+
+void
+util_put_text(FILE *fp, const char *s, size_t len)
+{
+	util_put_redacted(fp, s, len, util_text_bytes);
+}
+
+void
+util_put_json(FILE *fp, const char *s, size_t len)
+{
+	util_put_redacted(fp, s, len, util_json_bytes);
+}
+
+void
+util_put_json_text(FILE *fp, const char *s, size_t len)
+{
 	fputc('"', fp);
 	util_put_json(fp, s, len);
 	fputc('"', fp);
