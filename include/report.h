@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "agg.h"
+#include "rule.h"
 #include "sig.h"
 
 struct report_opts {
@@ -22,6 +23,10 @@ struct report_opts {
 	int color;                  /* ANSI colour in text output */
 	int ninputs;                /* number of inputs read */
 	const struct sig_set *sigs; /* signatures of the run, or NULL */
+	/* --fail-on: the rules and what they measured (NRULES of each) */
+	const struct rule *rules;
+	const struct rule_result *results;
+	size_t nrules;
 };
 
 struct report_format {

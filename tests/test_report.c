@@ -75,7 +75,7 @@ static char *
 render(int (*emit)(FILE *, const struct agg *, const struct report_opts *),
     const struct agg *a, size_t top)
 {
-	struct report_opts o = {top, 5, 0, 2, NULL};
+	struct report_opts o = {.top = top, .peers = 5, .ninputs = 2};
 	char *buf = NULL;
 	size_t n = 0;
 	FILE *fp = open_memstream(&buf, &n);
@@ -250,7 +250,7 @@ report_text_json__signature_row__explained_by_signature(void **state)
 	    "explanation = Yahoo defers this IP for volume or complaints.\n"
 	    "advice = Let the queue retry slowly.\n"
 	    "url = https://postmaster.example/codes\n";
-	struct report_opts o = {10, 5, 0, 1, NULL};
+	struct report_opts o = {.top = 10, .peers = 5, .ninputs = 1};
 	struct sig_set *sigs = sig_new();
 	struct agg *a = agg_new();
 	struct event ev;
