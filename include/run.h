@@ -30,6 +30,8 @@
 #include "sig.h"
 #include "syslog.h"
 
+struct progress;
+
 /* What a run matches with. Signatures are optional (NULL). */
 struct run_rules {
 	struct pat_set *pats;
@@ -55,6 +57,8 @@ struct run {
 	FILE *trace;     /* when set: one line per input line */
 	int jobs;        /* threads for a large regular file */
 	const char *dir; /* where threads load their rules */
+	/* bytes read are added there (progress.h); NULL: none */
+	struct progress *progress;
 };
 
 void run_init(struct run *r, struct pat_set *pats, time_t now);

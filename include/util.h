@@ -34,6 +34,10 @@ extern const char *util_progname;
 
 void util_warn(const char *fmt, ...) UTIL_PRINTF(1, 2);
 void util_fatal(const char *fmt, ...) UTIL_PRINTF(1, 2) UTIL_NORETURN;
+/* HOOK(1) is called before util_warn() writes, HOOK(0) after, from the
+ * thread that warns: the progress line gets out of the way so. NULL: no
+ * hook. */
+void util_set_warn_hook(void (*hook)(int before));
 
 /* Write LEN bytes of log text to FP: printable ASCII and valid UTF-8 pass,
  * everything else (ESC, CR, DEL, NUL, bad UTF-8 bytes, backslash) is

@@ -77,13 +77,26 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
+/* Called around every diagnostic (util_set_warn_hook). */
+static void (*util_warn_hook)(int before);
+
+void
+util_set_warn_hook(void (*hook)(int before))
+{
+	util_warn_hook = hook;
+}
+
 /* "smtplog: message\n" on stderr. */
 static void
 util_vwarn(const char *fmt, va_list ap)
 {
+	if (util_warn_hook != NULL)
+		util_warn_hook(1);
 	fprintf(stderr, "%s: ", util_progname);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
+	if (util_warn_hook != NULL)
+		util_warn_hook(0);
 }
 
 void
