@@ -40,6 +40,9 @@
 enum rule_sel { RULE_CLASS = 0, RULE_CODE, RULE_ENH };
 enum rule_op { RULE_GT = 0, RULE_GE, RULE_LT, RULE_LE, RULE_EQ };
 
+/* Most --fail-on rules in one run. */
+#define RULE_MAX 64
+
 /* Largest limit: 15 digits before the decimal point. */
 #define RULE_MAX_LIMIT 999999999999999ULL
 

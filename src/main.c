@@ -273,11 +273,10 @@ enum {
 	OPT_NO_PROGRESS,
 };
 
-/* --fail-on: parse the N rules of TEXTS; a bad one exits 2. */
-static struct rule *
-parse_rules(char *const *texts, size_t n)
+/* --fail-on: parse the N rules of TEXTS into V; a bad one exits 2. */
+static void
+parse_rules(const char *const *texts, size_t n, struct rule *v)
 {
-	struct rule *v = xcalloc(n + 1, sizeof(*v));
 	char err[512];
 	size_t i;
 
@@ -286,20 +285,18 @@ parse_rules(char *const *texts, size_t n)
 			util_warn("--fail-on: %s", err);
 			exit(2);
 		}
-	return v;
 }
 
 /*
  * --fail-on after the run: measure the N rules on A, name each one that
  * fired on stderr (cron mails it whatever the format), and hand the
- * results (*RESULTS, the caller frees them) to the reporters through RO.
- * Returns how many fired.
+ * results (RES, N of them) to the reporters through RO. Returns how many
+ * fired.
  */
 static size_t
 main_rules(const struct rule *rulev, size_t n, const struct agg *a,
-    struct report_opts *ro, struct rule_result **results)
+    struct report_opts *ro, struct rule_result *res)
 {
-	struct rule_result *res = xcalloc(n, sizeof(*res));
 	char rs[96], vs[128];
 	size_t i, fired = rule_check(rulev, n, a, res);
 
@@ -311,7 +308,6 @@ main_rules(const struct rule *rulev, size_t n, const struct agg *a,
 	ro->rules = rulev;
 	ro->results = res;
 	ro->nrules = n;
-	*results = res;
 	return fired;
 }
 
@@ -375,9 +371,9 @@ main(int argc, char **argv)
 	struct run r;
 	int c, i, status, trace = 0, help = 0, jobs = default_jobs();
 	/* operations: --fail-on, --quiet-if-clean, --redact, progress */
-	char **fail_on = NULL;
-	struct rule *rulev = NULL;
-	struct rule_result *results = NULL;
+	const char *fail_on[RULE_MAX];
+	struct rule rulev[RULE_MAX];
+	struct rule_result results[RULE_MAX];
 	size_t nrules = 0, fired = 0;
 	int quiet = 0, redact = 0, progress = 1, clean;
 
@@ -429,8 +425,11 @@ main(int argc, char **argv)
 			lang = optarg;
 			break;
 		case OPT_FAIL_ON:
-			fail_on =
-			    xrealloc(fail_on, (nrules + 1) * sizeof(*fail_on));
+			if (nrules == RULE_MAX) {
+				util_warn(_("--fail-on: at most %d rules"),
+				    RULE_MAX);
+				return 2;
+			}
 			fail_on[nrules++] = optarg;
 			break;
 		case OPT_QUIET_IF_CLEAN:
@@ -477,7 +476,7 @@ main(int argc, char **argv)
 		    _("--quiet-if-clean cannot be used with --trace"));
 		return 2;
 	}
-	rulev = parse_rules(fail_on, nrules);
+	parse_rules(fail_on, nrules, rulev);
 	util_set_redact(redact);
 
 	dir = patterns_dir(popt, buf, sizeof(buf));
@@ -507,7 +506,7 @@ main(int argc, char **argv)
 	r.progress = NULL;
 	ro.ninputs = r.inputs;
 	if (nrules > 0)
-		fired = main_rules(rulev, nrules, r.agg, &ro, &results);
+		fired = main_rules(rulev, nrules, r.agg, &ro, results);
 	/* clean: every input read, and no rule fired (no 4xx or 5xx event
 	 * when there are no rules) */
 	clean = r.errors == 0 &&
@@ -521,8 +520,5 @@ main(int argc, char **argv)
 	}
 	run_done(&r);
 	run_rules_free(&rules);
-	free(results);
-	free(rulev);
-	free(fail_on);
 	return status;
 }

@@ -6,7 +6,7 @@
 # output), and the progress line (never when standard error is not a
 # terminal; shown and cleared on a terminal made by script(1)).
 . "${top_srcdir:-.}/tests/lib.sh"
-plan 40
+plan 41
 
 S="$top_srcdir/sample-logs"
 LOG="$S/postfix-real.log"
@@ -82,6 +82,14 @@ check "a malformed rule prints no report" test ! -s "$TMP/o"
 smtplog --fail-on 'up:5xx>1' "$LOG" > /dev/null 2> "$TMP/e"; rc=$?
 check "an unknown direction exits 2 and is named" sh -c "test $rc = 2 &&
 	grep -qx \"smtplog: --fail-on: cannot read 'up:5xx>1': 'up' is not a direction (in or out)\" '$TMP/e'"
+
+many=
+i=0
+while [ $i -lt 65 ]; do many="$many --fail-on 5xx>$i"; i=$((i + 1)); done
+# shellcheck disable=SC2086
+smtplog $many "$LOG" > /dev/null 2> "$TMP/e"; rc=$?
+check "more than 64 rules is a usage error" sh -c "test $rc = 2 &&
+	grep -qx 'smtplog: --fail-on: at most 64 rules' '$TMP/e'"
 
 # an unreadable input (1) wins over a fired rule (3); both are said
 smtplog --fail-on '5xx>1' /nonexistent/mail.log "$LOG" > /dev/null 2> "$TMP/e"; rc=$?
