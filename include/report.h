@@ -16,6 +16,7 @@
 
 #include "agg.h"
 #include "kb.h"
+#include "rule.h"
 #include "sig.h"
 
 struct run_window; /* run.h */
@@ -28,6 +29,10 @@ struct report_opts {
 	const struct sig_set *sigs; /* signatures of the run, or NULL */
 	/* the --since/--until window, or NULL: none */
 	const struct run_window *win;
+	/* --fail-on: the rules and what they measured (NRULES of each) */
+	const struct rule *rules;
+	const struct rule_result *results;
+	size_t nrules;
 };
 
 struct report_format {

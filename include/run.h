@@ -41,6 +41,8 @@
 #include "syslog.h"
 #include "when.h"
 
+struct progress;
+
 /* What a run matches with. Signatures are optional (NULL). */
 struct run_rules {
 	struct pat_set *pats;
@@ -79,6 +81,8 @@ struct run {
 	size_t max_peers; /* agg_limit_peers() of every piece; 0: default */
 	struct run_window win;
 	struct when_years years; /* the year of year-less stamps (run.c) */
+	/* bytes read are added there (progress.h); NULL: none */
+	struct progress *progress;
 };
 
 void run_init(struct run *r, struct pat_set *pats, time_t now);

@@ -3,8 +3,10 @@
  *
  * x*() allocate or exit with "smtplog: out of memory"; they never return
  * NULL. util_warn() prints "smtplog: ..." on stderr. util_put_text() writes
- * bytes from a log so that no control character reaches the reader raw.
- * Callers own everything the x*() functions return and free it with free().
+ * bytes from a log so that no control character reaches the reader raw;
+ * it and the other log-text writers also hide the local parts of mail
+ * addresses under --redact (util_set_redact). Callers own everything the
+ * x*() functions return and free it with free().
  */
 #ifndef SMTPLOG_UTIL_H
 #define SMTPLOG_UTIL_H
@@ -32,15 +34,19 @@ extern const char *util_progname;
 
 void util_warn(const char *fmt, ...) UTIL_PRINTF(1, 2);
 void util_fatal(const char *fmt, ...) UTIL_PRINTF(1, 2) UTIL_NORETURN;
+/* HOOK(1) is called before util_warn() writes, HOOK(0) after, from the
+ * thread that warns: the progress line gets out of the way so. NULL: no
+ * hook. */
+void util_set_warn_hook(void (*hook)(int before));
 
 /* Write LEN bytes of log text to FP: printable ASCII and valid UTF-8 pass,
  * everything else (ESC, CR, DEL, NUL, bad UTF-8 bytes, backslash) is
- * written as \xHH (a backslash as \\). */
+ * written as \xHH (a backslash as \\). Redacted (see util_set_redact). */
 void util_put_text(FILE *fp, const char *s, size_t len);
 
-/* Write LEN bytes as the contents of a JSON string (without the quotes).
- * Invalid UTF-8 bytes become \u00HH escapes of their byte value, so the
- * output is valid JSON whatever the input was. */
+/* Write LEN bytes of log text as the contents of a JSON string (without
+ * the quotes). Invalid UTF-8 bytes become \u00HH escapes of their byte
+ * value, so the output is valid JSON whatever the input was. Redacted. */
 void util_put_json(FILE *fp, const char *s, size_t len);
 
 /* Length of the valid UTF-8 sequence at S (LEN bytes at most), or 0 when
@@ -48,17 +54,29 @@ void util_put_json(FILE *fp, const char *s, size_t len);
  * For writers of other formats that must pass text as util_put_text(). */
 size_t util_utf8_len(const unsigned char *s, size_t len);
 
-/* LEN bytes as a quoted JSON string, or null when S is NULL. */
-void util_put_json_str(FILE *fp, const char *s, size_t len);
-
-/* Write LEN bytes as HTML text, safe in element content and in quoted
+/* Write LEN bytes of log text as HTML, safe in element content and quoted
  * attribute values (also inside SVG): & < > " ' become entities, and
  * every byte util_put_text() would escape (controls, DEL, C1, invalid
  * UTF-8, backslash) is written as \xHH (a backslash as \\), so the
- * document stays well-formed UTF-8 whatever the input was. */
+ * document stays well-formed UTF-8 whatever the input was. Redacted
+ * (--redact) like util_put_text(). */
 void util_put_html(FILE *fp, const char *s, size_t len);
-/* The same for a NUL-terminated string (translated or static text). */
+/* The same for a NUL-terminated string of the program's own (translated
+ * or static) text; never redacted. */
 void util_put_html_str(FILE *fp, const char *s);
+/* LEN bytes of log text as a quoted JSON string. Redacted. */
+void util_put_json_text(FILE *fp, const char *s, size_t len);
+
+/* LEN bytes of the program's own text (names, explanations, advice) as a
+ * quoted JSON string, or null when S is NULL. Never redacted: the
+ * knowledge base's addresses (delist@...) are meant to be read. */
+void util_put_json_str(FILE *fp, const char *s, size_t len);
+
+/* --redact: from now on the log-text writers (util_put_text,
+ * util_put_json, util_put_json_text) write every local part of a mail
+ * address as REDACT_TOKEN (redact.h): <jane@example.com> becomes
+ * <*@example.com>. Set once, before any output. */
+void util_set_redact(int on);
 
 /* Write "file:line: " and the message into ERR (ERRLEN bytes) for the
  * loaders' error reports; returns -1 so a caller can return it. */

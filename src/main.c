@@ -4,7 +4,8 @@
  * Everything else lives in libsmtplog (run, pat, agg, report ...); this
  * file only parses options, finds the patterns, runs the inputs in order
  * and picks the reporter. Exit status: 0 success, 1 an input could not be
- * read (the others were), 2 usage error or bad pattern file.
+ * read (the others were), 2 usage error or bad pattern file, 3 a --fail-on
+ * rule fired (1 and 2 win over 3).
  */
 #include "config.h"
 
@@ -23,8 +24,10 @@
 #include "i18n.h"
 #include "journal.h"
 #include "pat.h"
+#include "progress.h"
 #include "report.h"
 #include "rotate.h"
+#include "rule.h"
 #include "run.h"
 #include "sig.h"
 #include "util.h"
@@ -115,6 +118,23 @@ usage(FILE *fp)
 	      "  are lines whose date cannot be (--trace: notime).\n"
 	      "\n"));
 	fprintf(fp,
+	    _("For cron and monitoring:\n"
+	      "      --fail-on=RULE    exit 3 when RULE holds, e.g. "
+	      "'5xx>100', 'out:4xx>5%%',\n"
+	      "                        '5.7.1>0' (repeatable; see "
+	      "smtplog(1))\n"
+	      "      --quiet-if-clean  print nothing when no rule fired "
+	      "(without --fail-on:\n"
+	      "                        when there was no 4xx or 5xx "
+	      "reply), for cron\n"
+	      "      --redact          hide the local part of every mail "
+	      "address taken from\n"
+	      "                        the log: <*@example.com>\n"
+	      "      --no-progress     no progress line on standard error "
+	      "(shown only on a\n"
+	      "                        terminal, after a second)\n"
+	      "\n"));
+	fprintf(fp,
 	    _("smtplog explain prints what a reply code means, when "
 	      "you see it and how\n"
 	      "to fix it; CODE is 550, 5.1.1 or \"550 5.1.1\". With two "
@@ -128,7 +148,7 @@ usage(FILE *fp)
 	      "\n"
 	      "Exit status: 0 success, 1 an input could not be read, 2 "
 	      "usage error or\n"
-	      "bad pattern file.\n"
+	      "bad pattern file, 3 a --fail-on rule fired.\n"
 	      "Patterns directory by default: %s\n"
 	      "See smtplog(1) for the JSON schema and the pattern file "
 	      "format.\n"),
@@ -348,6 +368,64 @@ enum {
 	OPT_JOURNAL_FILE,
 };
 
+/* Long options without a short form, for operations (cron, monitoring). */
+enum {
+	OPT_FAIL_ON = 0x1000,
+	OPT_QUIET_IF_CLEAN,
+	OPT_REDACT,
+	OPT_NO_PROGRESS,
+};
+
+/* --fail-on: parse the N rules of TEXTS into V; a bad one exits 2. */
+static void
+parse_rules(const char *const *texts, size_t n, struct rule *v)
+{
+	char err[512];
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (rule_parse(texts[i], &v[i], err, sizeof(err)) < 0) {
+			util_warn("--fail-on: %s", err);
+			exit(2);
+		}
+}
+
+/*
+ * --fail-on after the run: measure the N rules on A, name each one that
+ * fired on stderr (cron mails it whatever the format), and hand the
+ * results (RES, N of them) to the reporters through RO. Returns how many
+ * fired.
+ */
+static size_t
+main_rules(const struct rule *rulev, size_t n, const struct agg *a,
+    struct report_opts *ro, struct rule_result *res)
+{
+	char rs[96], vs[128];
+	size_t i, fired = rule_check(rulev, n, a, res);
+
+	for (i = 0; i < n; i++)
+		if (res[i].fired)
+			util_warn(_("rule %s fired: %s"),
+			    rule_str(&rulev[i], rs, sizeof(rs)),
+			    rule_value_str(&rulev[i], &res[i], vs, sizeof(vs)));
+	ro->rules = rulev;
+	ro->results = res;
+	ro->nrules = n;
+	return fired;
+}
+
+/* Does the run read standard input (no FILE, or "-")? */
+static int
+reads_stdin(int argc, char **argv, int first)
+{
+	int i;
+
+	for (i = first; i < argc; i++)
+		if (strcmp(argv[i], "-") == 0)
+			return 1;
+	return first >= argc;
+}
+
 /* "smtplog explain CODE [CODE]": exit 0, or 2 on a bad code. */
 static int
 main_explain(int argc, char **argv, int json)
@@ -388,27 +466,37 @@ main(int argc, char **argv)
 	    {"since", required_argument, NULL, OPT_SINCE},
 	    {"until", required_argument, NULL, OPT_UNTIL},
 	    {"yesterday", no_argument, NULL, OPT_YESTERDAY},
+	    {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+	    {"quiet-if-clean", no_argument, NULL, OPT_QUIET_IF_CLEAN},
+	    {"redact", no_argument, NULL, OPT_REDACT},
+	    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
 	};
 	const struct report_format *fmt = report_find("text");
-	struct report_opts ro = {10, 5, 0, 0, NULL, NULL};
+	struct report_opts ro = {.top = 10, .peers = 5};
 	const char *popt = NULL, *color = "auto", *dir, *lang = NULL;
 	char err[1024], buf[PATH_MAX];
 	struct run_rules rules;
 	struct run r;
 	int c, i, status, trace = 0, help = 0, jobs = default_jobs();
+	/* operations: --fail-on, --quiet-if-clean, --redact, progress */
+	const char *fail_on[RULE_MAX];
+	struct rule rulev[RULE_MAX];
+	struct rule_result results[RULE_MAX];
+	size_t nrules = 0, fired = 0;
+	int quiet = 0, redact = 0, progress = 1, clean;
 	size_t max_peers = 0;
 	int journal = 0; /* --journal or one of its options */
-
-	jo.units = xcalloc((size_t)argc, sizeof(char *));
-	jo.dirs = xcalloc((size_t)argc, sizeof(char *));
-	jo.files = xcalloc((size_t)argc, sizeof(char *));
 	const char *since = NULL, *until = NULL;
 	struct run_window win;
 	int yesterday = 0;
 	time_t now;
+
+	jo.units = xcalloc((size_t)argc, sizeof(char *));
+	jo.dirs = xcalloc((size_t)argc, sizeof(char *));
+	jo.files = xcalloc((size_t)argc, sizeof(char *));
 
 	while (
 	    (c = getopt_long(argc, argv, "f:n:p:j:hV", longopts, NULL)) != -1) {
@@ -487,6 +575,23 @@ main(int argc, char **argv)
 		case OPT_YESTERDAY:
 			yesterday = 1;
 			break;
+		case OPT_FAIL_ON:
+			if (nrules == RULE_MAX) {
+				util_warn(_("--fail-on: at most %d rules"),
+				    RULE_MAX);
+				return 2;
+			}
+			fail_on[nrules++] = optarg;
+			break;
+		case OPT_QUIET_IF_CLEAN:
+			quiet = 1;
+			break;
+		case OPT_REDACT:
+			redact = 1;
+			break;
+		case OPT_NO_PROGRESS:
+			progress = 0;
+			break;
 		case 'h':
 			help = 1;
 			break;
@@ -526,6 +631,13 @@ main(int argc, char **argv)
 
 	now = reference_now();
 	parse_window(&win, since, until, yesterday, now);
+	if (quiet && trace) {
+		util_warn("%s",
+		    _("--quiet-if-clean cannot be used with --trace"));
+		return 2;
+	}
+	parse_rules(fail_on, nrules, rulev);
+	util_set_redact(redact);
 
 	dir = patterns_dir(popt, buf, sizeof(buf));
 	if (run_rules_load(&rules, dir, err, sizeof(err)) < 0) {
@@ -545,6 +657,12 @@ main(int argc, char **argv)
 	ro.sigs = rules.sigs;
 	if (trace)
 		r.trace = stdout;
+	/* progress: for a person at a terminal, never in cron or a pipe,
+	 * nor between the lines of a --trace or of typed input */
+	if (progress && isatty(STDERR_FILENO) &&
+	    !(trace && isatty(STDOUT_FILENO)) &&
+	    !(reads_stdin(argc, argv, optind) && isatty(STDIN_FILENO)))
+		r.progress = progress_start(stderr);
 	if (journal)
 		journal_read(&r, &jo);
 	if (optind == argc && !journal)
@@ -554,9 +672,18 @@ main(int argc, char **argv)
 	for (i = optind; i < argc; i++)
 		run_path(&r, argv[i]);
 	run_finish(&r);
+	progress_stop(r.progress);
+	r.progress = NULL;
 	ro.ninputs = r.inputs;
-	status = r.errors ? 1 : 0;
-	if ((!trace && fmt->emit(stdout, r.agg, &ro) < 0) ||
+	if (nrules > 0)
+		fired = main_rules(rulev, nrules, r.agg, &ro, results);
+	/* clean: every input read, and no rule fired (no 4xx or 5xx event
+	 * when there are no rules) */
+	clean = r.errors == 0 &&
+	    (nrules > 0 ? fired == 0 : rule_failures(r.agg) == 0);
+	status = r.errors ? 1 : fired ? 3 : 0;
+	if ((!trace && !(quiet && clean) &&
+		fmt->emit(stdout, r.agg, &ro) < 0) ||
 	    fflush(stdout) != 0) {
 		util_warn(_("writing the report: %s"), strerror(errno));
 		status = 2;

@@ -95,7 +95,7 @@ json_peers(FILE *fp, const struct agg *a, const struct agg_top *t,
 	fputc('[', fp);
 	for (i = 0; i < n; i++) {
 		fprintf(fp, "%s{\"name\": ", i ? ", " : "");
-		util_put_json_str(fp, p[i].name, p[i].len);
+		util_put_json_text(fp, p[i].name, p[i].len);
 		fprintf(fp, ", \"count\": %" PRIu64 "}", p[i].count);
 	}
 	fputc(']', fp);
@@ -273,6 +273,37 @@ json_window(FILE *fp, const struct run_window *w)
 	fputs("},\n", fp);
 }
 
+/* "thresholds": the --fail-on rules, only when there are some. */
+static void
+json_thresholds(FILE *fp, const struct report_opts *o)
+{
+	char rule[96], num[32];
+	size_t i;
+
+	if (o->nrules == 0)
+		return;
+	fputs("  \"thresholds\": [", fp);
+	for (i = 0; i < o->nrules; i++) {
+		const struct rule *r = &o->rules[i];
+		const struct rule_result *res = &o->results[i];
+
+		fputs(i ? ",\n    {\"rule\": " : "\n    {\"rule\": ", fp);
+		rule_str(r, rule, sizeof(rule));
+		util_put_json_str(fp, rule, strlen(rule));
+		fprintf(fp, ", \"value\": %s",
+		    res->measured ? rule_num(res->value, num, sizeof(num))
+				  : "null");
+		fprintf(fp, ", \"limit\": %s",
+		    rule_num(r->limit, num, sizeof(num)));
+		fprintf(fp,
+		    ", \"unit\": \"%s\", \"count\": %" PRIu64
+		    ", \"total\": %" PRIu64 ", \"fired\": %s}",
+		    r->pct ? "percent" : "events", res->count, res->total,
+		    res->fired ? "true" : "false");
+	}
+	fputs("\n  ],\n", fp);
+}
+
 int
 report_json(FILE *fp, const struct agg *a, const struct report_opts *o)
 {
@@ -298,6 +329,7 @@ report_json(FILE *fp, const struct agg *a, const struct report_opts *o)
 	    c->kind[AGG_UNPARSED] + skipped + c->overlong;
 
 	fputs("{\n  \"schema\": 1,\n", fp);
+	json_thresholds(fp, o);
 	fprintf(fp, "  \"inputs\": %d,\n", o->ninputs);
 	fprintf(fp, "  \"lines\": %" PRIu64 ",\n", c->lines);
 	fprintf(fp, "  \"bytes\": %" PRIu64 ",\n", c->bytes);
@@ -372,7 +404,7 @@ report_json(FILE *fp, const struct agg *a, const struct report_opts *o)
 		util_put_json(fp, s[i].name, strlen(s[i].name));
 		fprintf(fp, ":%" PRIu64 "\"", s[i].lineno);
 		fputs(", \"line\": ", fp);
-		util_put_json_str(fp, s[i].text, s[i].len);
+		util_put_json_text(fp, s[i].text, s[i].len);
 		fputc('}', fp);
 	}
 	fputs(ns ? "\n  ]\n}\n" : "]\n}\n", fp);

@@ -483,6 +483,41 @@ txt_samples(FILE *fp, const struct agg *a, const struct report_opts *o)
 	}
 }
 
+/* --fail-on: every rule, fired or not, with what it measured. */
+static void
+txt_thresholds(FILE *fp, const struct report_opts *o)
+{
+	char rule[96], value[128];
+	size_t i, fired = 0;
+
+	if (o->nrules == 0)
+		return;
+	for (i = 0; i < o->nrules; i++)
+		fired += o->results[i].fired != 0;
+	txt_on(fp, o, C_BOLD);
+	fprintf(fp,
+	    P_("Thresholds: %zu of %zu rule fired",
+		"Thresholds: %zu of %zu rules fired", o->nrules),
+	    fired, o->nrules);
+	txt_off(fp, o);
+	fputc('\n', fp);
+	for (i = 0; i < o->nrules; i++) {
+		const struct rule_result *res = &o->results[i];
+
+		fputs("  ", fp);
+		txt_on(fp, o, res->fired ? C_RED : C_GRN);
+		/* TRANSLATORS: the state of a --fail-on rule, 6 columns */
+		report_pad(fp, res->fired ? _("FIRED") : _("ok"), 6, 0);
+		txt_off(fp, o);
+		fputc(' ', fp);
+		report_pad(fp, rule_str(&o->rules[i], rule, sizeof(rule)), 16,
+		    0);
+		fprintf(fp, " %s\n",
+		    rule_value_str(&o->rules[i], res, value, sizeof(value)));
+	}
+	fputc('\n', fp);
+}
+
 int
 report_text(FILE *fp, const struct agg *a, const struct report_opts *o)
 {
@@ -492,6 +527,7 @@ report_text(FILE *fp, const struct agg *a, const struct report_opts *o)
 	size_t ncells, n;
 	int mask = txt_mtas(c);
 
+	txt_thresholds(fp, o);
 	txt_summary(fp, c, o);
 	cells = agg_cells(a, &ncells);
 	rows = report_rows(cells, ncells, REPORT_BY_CLASS, &n);

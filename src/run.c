@@ -25,6 +25,7 @@
 
 #include "i18n.h"
 #include "journal.h"
+#include "progress.h"
 #include "run.h"
 #include "scan.h"
 #include "util.h"
@@ -189,11 +190,20 @@ run_scan(struct run *r, struct scan *s, const char *name)
 	struct agg_counts *c = agg_counts(r->agg);
 	const char *line;
 	size_t len;
-	uint64_t lineno = 0;
+	uint64_t lineno = 0, seen = 0;
 	int rc;
 
-	while ((rc = scan_next(s, &line, &len)) > 0)
+	while ((rc = scan_next(s, &line, &len)) > 0) {
 		run_line(r, line, len, name, ++lineno);
+		/* the scanner reads 1 MiB at a time: a look now and then
+		 * is enough, and costs nothing without progress */
+		if (r->progress != NULL && (lineno & 1023) == 0 &&
+		    scan_bytes(s) != seen) {
+			progress_add(r->progress, scan_bytes(s) - seen);
+			seen = scan_bytes(s);
+		}
+	}
+	progress_add(r->progress, scan_bytes(s) - seen);
 	if (rc < 0) {
 		util_warn("%s: %s", name, scan_error(s));
 		r->errors++;
@@ -394,6 +404,7 @@ run_parallel(struct run *r, int fd, const char *name, const struct stat *st)
 		when_years_file(&p->run.years, run_file_ref(r, st), &all,
 		    &before);
 		when_span_join(&before, &p->span);
+		p->run.progress = r->progress;
 		if (k > 0 && p->end > p->start &&
 		    pthread_create(&p->tid, NULL, run_part_main, p) == 0)
 			p->started = 1;
@@ -431,13 +442,16 @@ run_path(struct run *r, const char *path)
 	struct stat st;
 	int fd, rc;
 
-	if (strcmp(path, "-") == 0)
+	if (strcmp(path, "-") == 0) {
+		progress_file(r->progress, "(stdin)", STDIN_FILENO);
 		return run_fd(r, STDIN_FILENO, "(stdin)");
+	}
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
 		util_warn("%s: %s", path, strerror(errno));
 		r->errors++;
 		return -1;
 	}
+	progress_file(r->progress, path, fd);
 	if (r->jobs > 1 && r->trace == NULL && r->dir != NULL &&
 	    fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
 	    st.st_size >= RUN_PAR_MIN && zin_fd_is_plain(fd)) {

@@ -4,7 +4,9 @@
  * Out of memory is fatal: every x*() either returns usable memory or exits
  * with status 2 after "smtplog: out of memory". The escaping writers are
  * the only way text taken from a log reaches a terminal, a JSON file or
- * an HTML page.
+ * an HTML page,
+ * and so the one place where --redact hides local parts (redact.c finds
+ * them; the text between them is escaped as usual).
  */
 #include "config.h"
 
@@ -13,9 +15,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redact.h"
 #include "util.h"
 
 const char *util_progname = "smtplog";
+
+/* --redact: the log-text writers hide the local parts of addresses. */
+static int util_redacting;
 
 /* Report exhausted memory and leave. */
 static void
@@ -72,13 +78,26 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
+/* Called around every diagnostic (util_set_warn_hook). */
+static void (*util_warn_hook)(int before);
+
+void
+util_set_warn_hook(void (*hook)(int before))
+{
+	util_warn_hook = hook;
+}
+
 /* "smtplog: message\n" on stderr. */
 static void
 util_vwarn(const char *fmt, va_list ap)
 {
+	if (util_warn_hook != NULL)
+		util_warn_hook(1);
 	fprintf(stderr, "%s: ", util_progname);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
+	if (util_warn_hook != NULL)
+		util_warn_hook(0);
 }
 
 void
@@ -142,8 +161,9 @@ util_utf8_len(const unsigned char *s, size_t len)
 	return n;
 }
 
-void
-util_put_text(FILE *fp, const char *s, size_t len)
+/* util_put_text() without redaction. */
+static void
+util_text_bytes(FILE *fp, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, n;
@@ -166,8 +186,9 @@ util_put_text(FILE *fp, const char *s, size_t len)
 	}
 }
 
-void
-util_put_json(FILE *fp, const char *s, size_t len)
+/* util_put_json() without redaction: also for the program's own text. */
+static void
+util_json_bytes(FILE *fp, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, n;
@@ -204,8 +225,9 @@ util_put_json(FILE *fp, const char *s, size_t len)
 	}
 }
 
-void
-util_put_html(FILE *fp, const char *s, size_t len)
+/* util_put_html() without redaction: also for the program's own text. */
+static void
+util_html_bytes(FILE *fp, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, n;
@@ -242,7 +264,7 @@ util_put_html(FILE *fp, const char *s, size_t len)
 void
 util_put_html_str(FILE *fp, const char *s)
 {
-	util_put_html(fp, s, strlen(s));
+	util_html_bytes(fp, s, strlen(s));
 }
 
 void
@@ -252,6 +274,58 @@ util_put_json_str(FILE *fp, const char *s, size_t len)
 		fputs("null", fp);
 		return;
 	}
+	fputc('"', fp);
+	util_json_bytes(fp, s, len);
+	fputc('"', fp);
+}
+
+void
+util_set_redact(int on)
+{
+	util_redacting = on;
+}
+
+/* Write S through PUT, with each local part of an address replaced by
+ * REDACT_TOKEN when redacting. */
+static void
+util_put_redacted(FILE *fp, const char *s, size_t len,
+    void (*put)(FILE *, const char *, size_t))
+{
+	size_t from = 0, start, end;
+
+	if (!util_redacting || memchr(s, '@', len) == NULL) {
+		put(fp, s, len);
+		return;
+	}
+	while (redact_find(s, len, from, &start, &end)) {
+		put(fp, s + from, start - from);
+		put(fp, REDACT_TOKEN, strlen(REDACT_TOKEN));
+		from = end;
+	}
+	put(fp, s + from, len - from);
+}
+
+void
+util_put_text(FILE *fp, const char *s, size_t len)
+{
+	util_put_redacted(fp, s, len, util_text_bytes);
+}
+
+void
+util_put_json(FILE *fp, const char *s, size_t len)
+{
+	util_put_redacted(fp, s, len, util_json_bytes);
+}
+
+void
+util_put_html(FILE *fp, const char *s, size_t len)
+{
+	util_put_redacted(fp, s, len, util_html_bytes);
+}
+
+void
+util_put_json_text(FILE *fp, const char *s, size_t len)
+{
 	fputc('"', fp);
 	util_put_json(fp, s, len);
 	fputc('"', fp);

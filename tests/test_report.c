@@ -64,7 +64,7 @@ sample(void)
 	add(a, 2, EVENT_SENDMAIL, EVENT_OUT, 0, 4, 4, 1, "down.example", NULL);
 	agg_line(a, AGG_NOREPLY, EVENT_POSTFIX);
 	agg_line(a, AGG_UNPARSED, EVENT_POSTFIX);
-	agg_sample(a, "mail.log", 7, "odd \033 line", 12);
+	agg_sample(a, "mail.log", 7, "odd \033 line", 10);
 	agg_line(a, AGG_SKIP_OTHER, -1);
 	agg_line(a, AGG_SKIP_NOHDR, -1);
 	agg_line(a, AGG_SKIP_MARKER, -1);
@@ -76,7 +76,7 @@ static char *
 render(int (*emit)(FILE *, const struct agg *, const struct report_opts *),
     const struct agg *a, size_t top)
 {
-	struct report_opts o = {top, 5, 0, 2, NULL, NULL};
+	struct report_opts o = {.top = top, .peers = 5, .ninputs = 2};
 	char *buf = NULL;
 	size_t n = 0;
 	FILE *fp = open_memstream(&buf, &n);
@@ -232,7 +232,7 @@ static void
 report_text_json__window__stated_and_accounted(void **state)
 {
 	struct run_window w = {1795219200, 1795305600, 1, 1};
-	struct report_opts o = {10, 5, 0, 1, NULL, &w};
+	struct report_opts o = {.top = 10, .peers = 5, .ninputs = 1, .win = &w};
 	struct agg *a = sample();
 	char *s = NULL;
 	size_t n = 0;
@@ -294,7 +294,7 @@ report_text_json__signature_row__explained_by_signature(void **state)
 	    "explanation = Yahoo defers this IP for volume or complaints.\n"
 	    "advice = Let the queue retry slowly.\n"
 	    "url = https://postmaster.example/codes\n";
-	struct report_opts o = {10, 5, 0, 1, NULL, NULL};
+	struct report_opts o = {.top = 10, .peers = 5, .ninputs = 1};
 	struct sig_set *sigs = sig_new();
 	struct agg *a = agg_new();
 	struct event ev;
