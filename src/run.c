@@ -259,7 +259,13 @@ run_fd(struct run *r, int fd, const char *name)
 	memset(&none, 0, sizeof(none));
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
 	    (pos = lseek(fd, 0, SEEK_CUR)) >= 0) {
-		run_span(fd, (int64_t)pos, (int64_t)st.st_size, &all);
+		/* a compressed file is not read twice: its stamps follow the
+		 * first, placed by the file's modification time (rotated
+		 * generations span days, not years) */
+		if (pos == 0 && !zin_fd_is_plain(fd))
+			memset(&all, 0, sizeof(all));
+		else
+			run_span(fd, (int64_t)pos, (int64_t)st.st_size, &all);
 		when_years_file(&r->years, run_file_ref(r, &st), &all, &none);
 	} else
 		when_years_stream(&r->years, r->clock.now);
