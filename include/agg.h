@@ -13,11 +13,15 @@
  *                               count
  *   agg_top(a, max, &n)         the most frequent failures
  *   agg_peers(a, top, kind, max, &n)   the peers most hit by one failure
+ *   agg_peer_rows(a, &n)        every peer count with its whole key
+ *   agg_add_cell(a, cell)       count a cell read from elsewhere (merge)
+ *   agg_add_peer(a, row)        count a peer read from elsewhere (merge)
  *
  * Tables are bounded: past AGG_MAX_CELLS or AGG_MAX_PEERS distinct keys,
  * new keys are counted in an "other" row, so memory does not grow with
- * hostile input. Arrays returned by agg_cells/agg_top/agg_peers belong to
- * the caller (free()); strings inside them belong to the aggregator.
+ * hostile input. Arrays returned by agg_cells/agg_top/agg_peers/
+ * agg_peer_rows belong to the caller (free()); strings inside them belong
+ * to the aggregator.
  */
 #ifndef SMTPLOG_AGG_H
 #define SMTPLOG_AGG_H
@@ -82,6 +86,17 @@ struct agg_peer {
 	uint64_t count;
 };
 
+/* One peer count with the key of the failure it belongs to. */
+struct agg_peer_row {
+	int dir, cls, code; /* code 0: none */
+	struct event_enh enh;
+	int sig;  /* provider signature, -1: none */
+	int kind; /* enum agg_peer_kind */
+	const char *name;
+	size_t len; /* lower case, at most 255 bytes */
+	uint64_t count;
+};
+
 struct agg_sample {
 	char *name;      /* input name */
 	uint64_t lineno; /* line number in that input */
@@ -114,5 +129,16 @@ struct agg_top *agg_top(const struct agg *a, size_t max, size_t *n);
 /* Most frequent first (ties: by name). */
 struct agg_peer *agg_peers(const struct agg *a, const struct agg_top *t,
     enum agg_peer_kind kind, size_t max, size_t *n);
+/* Every peer, sorted by dir, class, code, enhanced code, signature,
+ * kind and name. */
+struct agg_peer_row *agg_peer_rows(const struct agg *a, size_t *n);
+
+/* Count C->count events (C->inferred of them inferred) in the cell C
+ * describes, as agg_merge() would: caps apply, the "other" row (C->other)
+ * always gets in. The totals of agg_counts() are left to the caller. */
+void agg_add_cell(struct agg *a, const struct agg_cell *c);
+/* Count P->count hits of peer P (its name is lower-cased and cut at 255
+ * bytes as agg_event() does); past the cap they go to other_peers. */
+void agg_add_peer(struct agg *a, const struct agg_peer_row *p);
 
 #endif

@@ -22,6 +22,7 @@ struct report_opts {
 	int color;                  /* ANSI colour in text output */
 	int ninputs;                /* number of inputs read */
 	const struct sig_set *sigs; /* signatures of the run, or NULL */
+	int compact;                /* JSON on one line (--follow) */
 };
 
 struct report_format {

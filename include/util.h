@@ -46,6 +46,11 @@ void util_put_json(FILE *fp, const char *s, size_t len);
 /* LEN bytes as a quoted JSON string, or null when S is NULL. */
 void util_put_json_str(FILE *fp, const char *s, size_t len);
 
+/* 1 when a JSON reader gets S's LEN bytes back from what util_put_json()
+ * writes; 0 when S holds invalid UTF-8, whose bytes util_put_json() writes
+ * as code points U+0080..U+00FF, which read back as other bytes. */
+int util_json_exact(const char *s, size_t len);
+
 /* Write "file:line: " and the message into ERR (ERRLEN bytes) for the
  * loaders' error reports; returns -1 so a caller can return it. */
 int util_errf(char *err, size_t errlen, const char *file, size_t line,

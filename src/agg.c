@@ -230,10 +230,11 @@ agg_samples(const struct agg *a, size_t *n)
 	return a->samples;
 }
 
-/* Count one peer of an event; the name is lower-cased into the key. */
+/* Count N hits of a peer of an event; the name is lower-cased into the
+ * key. */
 static void
 agg_peer_add(struct agg *a, const struct event *ev, int kind, const char *name,
-    size_t len)
+    size_t len, uint64_t n)
 {
 	unsigned char key[sizeof(struct agg_pkey) + 256];
 	struct agg_pkey h;
@@ -261,10 +262,10 @@ agg_peer_add(struct agg *a, const struct event *ev, int kind, const char *name,
 	}
 	s = agg_tab_get(&a->peers, key, sizeof(h) + len, 0);
 	if (s == NULL) {
-		a->c.other_peers++;
+		a->c.other_peers += n;
 		return;
 	}
-	s->v[0]++;
+	s->v[0] += n;
 }
 
 /*
@@ -309,8 +310,9 @@ agg_event(struct agg *a, const struct event *ev)
 	if (ev->inferred)
 		a->c.inferred++;
 	if (ev->cls != 2) {
-		agg_peer_add(a, ev, AGG_PEER_DOMAIN, ev->domain, ev->domainlen);
-		agg_peer_add(a, ev, AGG_PEER_HOST, ev->host, ev->hostlen);
+		agg_peer_add(a, ev, AGG_PEER_DOMAIN, ev->domain, ev->domainlen,
+		    1);
+		agg_peer_add(a, ev, AGG_PEER_HOST, ev->host, ev->hostlen, 1);
 	}
 }
 
@@ -552,4 +554,94 @@ agg_peers(const struct agg *a, const struct agg_top *t, enum agg_peer_kind kind,
 		qsort(v, k, sizeof(*v), agg_peer_cmp);
 	*n = k < max ? k : max;
 	return v;
+}
+
+static int
+agg_peer_row_cmp(const void *pa, const void *pb)
+{
+	const struct agg_peer_row *a = pa, *b = pb;
+	size_t m = a->len < b->len ? a->len : b->len;
+	int r;
+
+	if (a->dir != b->dir)
+		return a->dir - b->dir;
+	if (a->cls != b->cls)
+		return a->cls - b->cls;
+	if (a->code != b->code)
+		return a->code - b->code;
+	if ((r = event_enh_cmp(&a->enh, &b->enh)) != 0)
+		return r;
+	if (a->sig != b->sig)
+		return a->sig - b->sig;
+	if (a->kind != b->kind)
+		return a->kind - b->kind;
+	if ((r = memcmp(a->name, b->name, m)) != 0)
+		return r;
+	return a->len < b->len ? -1 : a->len > b->len;
+}
+
+struct agg_peer_row *
+agg_peer_rows(const struct agg *a, size_t *n)
+{
+	const struct agg_tab *tab = &a->peers;
+	struct agg_peer_row *v = xcalloc(tab->used + 1, sizeof(*v));
+	struct agg_pkey h;
+	size_t i, k = 0;
+
+	for (i = 0; i < tab->cap; i++) {
+		const struct agg_slot *s = &tab->slots[i];
+
+		if (!s->used)
+			continue;
+		memcpy(&h, tab->arena + s->keyoff, sizeof(h));
+		v[k].dir = h.dir;
+		v[k].cls = h.cls;
+		v[k].code = h.code;
+		v[k].enh.cls = h.enh_cls;
+		v[k].enh.subject = h.enh_sub;
+		v[k].enh.detail = h.enh_det;
+		v[k].sig = (int)h.sig - 1;
+		v[k].kind = h.kind;
+		v[k].name = tab->arena + s->keyoff + sizeof(h);
+		v[k].len = s->keylen - sizeof(h);
+		v[k].count = s->v[0];
+		k++;
+	}
+	qsort(v, k, sizeof(*v), agg_peer_row_cmp);
+	*n = k;
+	return v;
+}
+
+void
+agg_add_cell(struct agg *a, const struct agg_cell *c)
+{
+	struct agg_ckey k;
+
+	memset(&k, 0, sizeof(k));
+	k.dir = (unsigned char)c->dir;
+	k.mta = (unsigned char)c->mta;
+	k.cls = (unsigned char)c->cls;
+	k.other = (unsigned char)(c->other != 0);
+	k.stage = (unsigned char)c->stage;
+	k.sig = (uint16_t)(c->sig + 1);
+	k.code = (uint16_t)c->code;
+	k.enh_cls = (uint16_t)c->enh.cls;
+	k.enh_sub = (uint16_t)c->enh.subject;
+	k.enh_det = (uint16_t)c->enh.detail;
+	(void)agg_cell_add(a, &k, c->count, c->inferred);
+}
+
+void
+agg_add_peer(struct agg *a, const struct agg_peer_row *p)
+{
+	struct event ev;
+
+	/* agg_peer_add() builds the key from an event: give it one */
+	memset(&ev, 0, sizeof(ev));
+	ev.dir = p->dir;
+	ev.cls = p->cls;
+	ev.code = p->code;
+	ev.enh = p->enh;
+	ev.sig = p->sig;
+	agg_peer_add(a, &ev, p->kind, p->name, p->len, p->count);
 }

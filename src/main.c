@@ -282,7 +282,7 @@ main(int argc, char **argv)
 	    {NULL, 0, NULL, 0},
 	};
 	const struct report_format *fmt = report_find("text");
-	struct report_opts ro = {10, 5, 0, 0, NULL};
+	struct report_opts ro = {10, 5, 0, 0, NULL, 0};
 	const char *popt = NULL, *color = "auto", *dir, *lang = NULL;
 	char err[1024], buf[PATH_MAX];
 	struct run_rules rules;

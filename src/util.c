@@ -216,6 +216,26 @@ util_put_json_str(FILE *fp, const char *s, size_t len)
 }
 
 int
+util_json_exact(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, n;
+
+	while (i < len) {
+		if (p[i] < 0x80)
+			i++;
+		else if (p[i] == 0xc2 && i + 1 < len && p[i + 1] >= 0x80 &&
+		    p[i + 1] <= 0x9f)
+			i += 2; /* a C1 control: escaped, but read back whole */
+		else if ((n = util_utf8_len(p + i, len - i)) != 0)
+			i += n;
+		else
+			return 0;
+	}
+	return 1;
+}
+
+int
 util_verrf(char *err, size_t errlen, const char *file, size_t line,
     const char *fmt, va_list ap)
 {
