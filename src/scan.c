@@ -31,6 +31,8 @@ struct scan {
 	uint64_t bytes;
 	int ranged; /* read [pos, limit) with pread */
 	int64_t pos, limit;
+	int follow; /* the end is "no more yet" (scan_follow) */
+	int at_eof; /* the last read returned 0, not EAGAIN */
 };
 
 struct scan *
@@ -61,6 +63,18 @@ scan_free(struct scan *s)
 		return;
 	free(s->buf);
 	free(s);
+}
+
+void
+scan_follow(struct scan *s, int on)
+{
+	s->follow = on;
+}
+
+int
+scan_at_eof(const struct scan *s)
+{
+	return s->at_eof;
 }
 
 uint64_t
@@ -102,10 +116,15 @@ scan_fill(struct scan *s)
 			continue;
 		break;
 	}
+	if (r < 0 && s->follow && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+		s->eof = 1; /* nothing more for now */
+		s->at_eof = 0;
+		return 0;
+	}
 	if (r < 0)
 		return -1;
 	if (r == 0)
-		s->eof = 1;
+		s->eof = s->at_eof = 1;
 	s->end += (size_t)r;
 	s->bytes += (uint64_t)r;
 	return 0;
@@ -155,6 +174,10 @@ scan_next(struct scan *s, const char **line, size_t *len)
 		if (scan_len(s, s->end) > SCAN_MAX_LINE) {
 			s->skipping = 1;
 			s->start = s->end;
+		}
+		if (s->eof && s->follow) {
+			s->eof = 0; /* the input may grow: try again later */
+			return 0;
 		}
 		if (s->eof) {
 			if (s->skipping) {
