@@ -87,6 +87,7 @@ usage(FILE *fp)
 	      "                        read until it ends\n"
 	      "      --interval=SECS   seconds between --follow summaries "
 	      "(default 60)\n"
+	      "\n"
 	      "smtplog merge combines JSON summaries written by smtplog -f "
 	      "json (on several\n"
 	      "servers, or days) into one report, as if all their logs had "

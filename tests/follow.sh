@@ -6,7 +6,7 @@
 # print the last summary and exit 0; standard input is read to its end.
 # Waits poll the output with a deadline instead of sleeping fixed times.
 . "${top_srcdir:-.}/tests/lib.sh"
-plan 17
+plan 20
 
 SRC="$top_srcdir/sample-logs/postfix-real.log"
 D="$TMP/f"
@@ -136,3 +136,14 @@ check "text summaries start with a dated line" \
 	grep -q '^==== smtplog summary, [0-9-]* [0-9:]* [-+][0-9]* ====$' "$TMP/out3"
 check "the summary of standard input counts it all" \
 	grep -q "^  events  *$e2 " "$TMP/out3"
+
+# Usage: --interval takes 1 to 86400 seconds; --help tells of both.
+follow --interval 0 "$LOG" > "$TMP/o" 2> "$TMP/e"
+rc=$?
+check "--interval 0 exits 2 with a message" sh -c \
+	"test $rc = 2 && grep -q 'interval: not a number from 1 to 86400' '$TMP/e'"
+follow --interval 1x "$LOG" > "$TMP/o" 2> "$TMP/e"
+check "--interval with a non-number exits 2" test $? = 2
+"$SMTPLOG" --help > "$TMP/help"
+check "--help documents --follow and --interval" sh -c \
+	"grep -q -- '--follow ' '$TMP/help' && grep -q -- '--interval=SECS' '$TMP/help'"

@@ -5,7 +5,7 @@
 # for the names of the samples (which say which summary they came from);
 # and what is not a smtplog summary is refused with exit status 2.
 . "${top_srcdir:-.}/tests/lib.sh"
-plan 21
+plan 23
 
 # Logs named relative to one directory, so that both runs name them alike.
 mkdir "$TMP/logs" "$TMP/sum"
@@ -112,3 +112,10 @@ smtplog merge -f json "$TMP/sig.json" > "$TMP/o" 2> "$TMP/e"; rc=$?
 check "an unknown signature id is counted without it, with a warning" sh -c \
 	"test $rc = 0 && grep -q \"signature 'from-a-newer-smtplog' is not among\" '$TMP/e' && \
 	test $(json_num events "$TMP/o") = $(json_num events postfix-real.log.json)"
+
+# Usage: merge reads summaries, not logs as they come; --help tells of it.
+smtplog merge --follow postfix-real.log.json > "$TMP/o" 2> "$TMP/e"
+check "merge --follow is a usage error (exit 2)" sh -c \
+	"test $? = 2 && grep -q 'merge reads summaries' '$TMP/e'"
+"$SMTPLOG" --help > "$TMP/help"
+check "--help documents merge" grep -q '^       smtplog merge ' "$TMP/help"
