@@ -249,13 +249,14 @@ follow_input(struct follow *f, struct follow_in *in)
 		return 0;
 	n += follow_drain(f, in, 0, &eof);
 	if (eof < 0) {
-		/* a read error: a stream is done, a file is opened again */
+		/* a read error (warned, counted): this input is given up */
 		follow_close(f, in);
-		in->ended = in->stream;
+		in->ended = 1;
 		return n;
 	}
-	if (in->stream) {
-		if (eof) {
+	/* standard input has no name to look at again */
+	if (in->stream || strcmp(in->path, "-") == 0) {
+		if (in->stream && eof) {
 			n += follow_drain(f, in, 1, &eof);
 			follow_close(f, in);
 			in->ended = 1;

@@ -7,7 +7,8 @@
  * the old file, its last line too, then the new file from its start, as a
  * new input; copytruncate: read again from 0; a missing file waited for;
  * an overlong line growing across steps; a pipe on standard input read
- * without blocking and ended with its end; several files at once.
+ * without blocking and ended with its end; standard input redirected
+ * from a growing file, never taken for a file named "-"; several files.
  * follow_summary(): JSON on one line, text after a dated line, the
  * accounting balanced with the scanners' counts folded in, and the match
  * limit hits of the rules not added twice.
@@ -328,6 +329,40 @@ follow_step__stdin_pipe__read_without_blocking_until_end(void **state)
 	close(saved);
 }
 
+/* "smtplog --follow < mail.log": the file grows; a file named "-" in the
+ * working directory is not standard input. */
+static void
+follow_step__stdin_regular_file__followed_never_reopened(void **state)
+{
+	struct fx *x = *state;
+	char dash[] = "-", *paths[] = {dash}, cwd[4096], other[160];
+	struct follow *f;
+	int saved = dup(STDIN_FILENO), fd;
+
+	assert_true(saved >= 0);
+	assert_non_null(getcwd(cwd, sizeof(cwd)));
+	assert_int_equal(chdir(x->dir), 0);
+	snprintf(other, sizeof(other), "%s/-", x->dir);
+	put(other, EV EV EV);
+	put(x->path, EV);
+	fd = open(x->path, O_RDONLY);
+	assert_true(fd >= 0);
+	assert_int_equal(dup2(fd, STDIN_FILENO), STDIN_FILENO);
+	close(fd);
+	f = follow_new(&x->run, paths, 1);
+	assert_int_equal(follow_step(f), 1);
+	put(x->path, OTHER);
+	assert_int_equal(follow_step(f), 1);
+	assert_int_equal(follow_step(f), 0);
+	assert_int_equal(x->run.inputs, 1);
+	assert_int_equal(follow_ended(f), 0);
+	follow_free(f);
+	assert_int_equal(dup2(saved, STDIN_FILENO), STDIN_FILENO);
+	close(saved);
+	unlink(other);
+	assert_int_equal(chdir(cwd), 0);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int
@@ -342,6 +377,7 @@ main(void)
 	    T(follow_summary__overlong_line_growing__accounting_balances),
 	    T(follow_summary__json_and_text__one_line_or_dated),
 	    T(follow_step__stdin_pipe__read_without_blocking_until_end),
+	    T(follow_step__stdin_regular_file__followed_never_reopened),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
