@@ -64,7 +64,7 @@ sample(void)
 	add(a, 2, EVENT_SENDMAIL, EVENT_OUT, 0, 4, 4, 1, "down.example", NULL);
 	agg_line(a, AGG_NOREPLY, EVENT_POSTFIX);
 	agg_line(a, AGG_UNPARSED, EVENT_POSTFIX);
-	agg_sample(a, "mail.log", 7, "odd \033 line", 12);
+	agg_sample(a, "mail.log", 7, "odd \033 line", 10);
 	agg_line(a, AGG_SKIP_OTHER, -1);
 	agg_line(a, AGG_SKIP_NOHDR, -1);
 	agg_line(a, AGG_SKIP_MARKER, -1);
