@@ -21,6 +21,9 @@
  *                               each with its failures
  *   agg_peers(a, top, kind, max, &n, &level)   the peers most hit by one
  *                               failure, and how they were sampled
+ *   agg_peer_rows(a, &n)        every peer count with its whole key
+ *   agg_add_cell(a, cell)       count a cell read from elsewhere (merge)
+ *   agg_add_peer(a, row)        count a peer read from elsewhere (merge)
  *
  * Tables are bounded: past AGG_MAX_CELLS cells, AGG_MAX_PEERS peers, or
  * AGG_MAX_GROUP_PEERS peers of one failure, a sample of the keys is kept,
@@ -128,6 +131,17 @@ struct agg_bucket {
 	uint64_t n[3]; /* 2xx, 4xx, 5xx */
 };
 
+/* One peer count with the key of the failure it belongs to. */
+struct agg_peer_row {
+	int dir, cls, code; /* code 0: none */
+	struct event_enh enh;
+	int sig;  /* provider signature, -1: none */
+	int kind; /* enum agg_peer_kind */
+	const char *name;
+	size_t len; /* lower case, at most 255 bytes */
+	uint64_t count;
+};
+
 struct agg_sample {
 	char *name;      /* input name */
 	uint64_t lineno; /* line number in that input */
@@ -154,6 +168,10 @@ void agg_hour(struct agg *a, time_t t, int cls);
  * (AGG_HOUR times a power of two). Valid until the next change of A. */
 const struct agg_bucket *
 agg_hours(const struct agg *a, size_t *n, int64_t *step);
+/* Add a bucket read from elsewhere (merge): N events by class from START,
+ * in buckets of STEP seconds; this histogram widens to STEP first. */
+void
+agg_add_hour(struct agg *a, int64_t start, int64_t step, const uint64_t n[3]);
 /* Add everything SRC counted to DST, as if DST had read SRC's input after
  * its own: SRC's sample line numbers are shifted by LINE_OFFSET. Caps
  * apply as in agg_event(). */
@@ -182,5 +200,18 @@ struct agg_dest *agg_destinations(const struct agg *a, int dir,
  * the distinct peers (the counts of those listed are still exact). */
 struct agg_peer *agg_peers(const struct agg *a, const struct agg_top *t,
     enum agg_peer_kind kind, size_t max, size_t *n, unsigned *level);
+
+/* Every peer, sorted by dir, class, code, enhanced code, signature,
+ * kind and name. */
+struct agg_peer_row *agg_peer_rows(const struct agg *a, size_t *n);
+
+/* Count C->count events (C->inferred of them inferred) in the cell C
+ * describes, as agg_merge() would: caps apply; an "other" row (C->other)
+ * is added to that row. The totals of agg_counts() are left to the
+ * caller. */
+void agg_add_cell(struct agg *a, const struct agg_cell *c);
+/* Count P->count hits of peer P (its name is lower-cased and cut at 255
+ * bytes as agg_event() does); past the cap they go to other_peers. */
+void agg_add_peer(struct agg *a, const struct agg_peer_row *p);
 
 #endif

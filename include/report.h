@@ -33,6 +33,7 @@ struct report_opts {
 	const struct rule *rules;
 	const struct rule_result *results;
 	size_t nrules;
+	int compact; /* JSON on one line (--follow) */
 };
 
 struct report_format {

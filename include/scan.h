@@ -7,6 +7,7 @@
  *                            with pread(2): threads can share the fd
  *   scan_next(s, &line, &n)  next line, without its "\n" or "\r\n"
  *   scan_error(s)            why scan_next returned -1, in words
+ *   scan_follow(s, on)       a growing input: the end is "no more yet"
  *   scan_free(s)
  *
  * A line handed out points into the scanner's buffer and is valid until the
@@ -31,6 +32,15 @@ struct scan *scan_new_range(int fd, int64_t start, int64_t end);
 int scan_next(struct scan *s, const char **line, size_t *len);
 /* The message of the last -1: strerror or the decoder's words. */
 const char *scan_error(const struct scan *s);
+/* Follow mode (ON), for an input that grows (tail -F): at the end of what
+ * can be read now, scan_next() returns 0 and keeps a last line without
+ * newline for later; a read that would block (EAGAIN on a non-blocking
+ * descriptor) ends it the same way. Off again, the next scan_next() reads
+ * to the end and hands that last line out as usual. */
+void scan_follow(struct scan *s, int on);
+/* After scan_next() returned 0 in follow mode: 1 when read(2) said end of
+ * file, 0 when it would have blocked. */
+int scan_at_eof(const struct scan *s);
 uint64_t scan_overlong(const struct scan *s);
 uint64_t scan_bytes(const struct scan *s);
 void scan_free(struct scan *s);

@@ -77,6 +77,12 @@ void util_put_json_str(FILE *fp, const char *s, size_t len);
  * address as REDACT_TOKEN (redact.h): <jane@example.com> becomes
  * <*@example.com>. Set once, before any output. */
 void util_set_redact(int on);
+/* 1 after util_set_redact(1). */
+int util_redacting(void);
+/* 1 when a JSON reader gets S's LEN bytes back from what util_put_json()
+ * writes; 0 when S holds invalid UTF-8, whose bytes util_put_json() writes
+ * as code points U+0080..U+00FF, which read back as other bytes. */
+int util_json_exact(const char *s, size_t len);
 
 /* Write "file:line: " and the message into ERR (ERRLEN bytes) for the
  * loaders' error reports; returns -1 so a caller can return it. */

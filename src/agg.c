@@ -666,6 +666,20 @@ agg_hour(struct agg *a, time_t t, int cls)
 	agg_hours_add(a, (int64_t)t, n);
 }
 
+void
+agg_add_hour(struct agg *a, int64_t start, int64_t step, const uint64_t n[3])
+{
+	/* as wide as the buckets it comes from, so that a merge of
+	 * summaries gives what one run gives */
+	while (((int64_t)AGG_HOUR << a->hshift) < step && a->hshift < 40)
+		agg_hours_widen(a);
+	if (start > AGG_TIME_MAX)
+		start = AGG_TIME_MAX;
+	if (start < -AGG_TIME_MAX)
+		start = -AGG_TIME_MAX;
+	agg_hours_add(a, start, n);
+}
+
 const struct agg_bucket *
 agg_hours(const struct agg *a, size_t *n, int64_t *step)
 {
@@ -674,13 +688,13 @@ agg_hours(const struct agg *a, size_t *n, int64_t *step)
 	return a->hours;
 }
 
-/* Count one peer of an event; the name is lower-cased into the key. */
+/* Count N events of one peer; the name is lower-cased into the key. */
 static void
 agg_peer_add(struct agg *a, const struct event *ev, int kind, const char *name,
-    size_t len)
+    size_t len, uint64_t n)
 {
 	unsigned char key[sizeof(struct agg_pkey) + 256];
-	static const uint64_t one[2] = {1, 0};
+	const uint64_t v[2] = {n, 0};
 	struct agg_pkey h;
 	size_t i;
 
@@ -703,7 +717,7 @@ agg_peer_add(struct agg *a, const struct event *ev, int kind, const char *name,
 
 		key[sizeof(h) + i] = c >= 'A' && c <= 'Z' ? c + 32 : c;
 	}
-	agg_peer_put(a, key, sizeof(h) + len, one);
+	agg_peer_put(a, key, sizeof(h) + len, v);
 }
 
 void
@@ -728,8 +742,9 @@ agg_event(struct agg *a, const struct event *ev)
 	if (ev->inferred)
 		a->c.inferred++;
 	if (ev->cls != 2) {
-		agg_peer_add(a, ev, AGG_PEER_DOMAIN, ev->domain, ev->domainlen);
-		agg_peer_add(a, ev, AGG_PEER_HOST, ev->host, ev->hostlen);
+		agg_peer_add(a, ev, AGG_PEER_DOMAIN, ev->domain, ev->domainlen,
+		    1);
+		agg_peer_add(a, ev, AGG_PEER_HOST, ev->host, ev->hostlen, 1);
 	}
 }
 
@@ -1113,4 +1128,107 @@ agg_destinations(const struct agg *a, int dir, enum agg_peer_kind kind,
 		qsort(d, nd, sizeof(*d), agg_dest_cmp);
 	*n = nd < max ? nd : max;
 	return d;
+}
+
+static int
+agg_peer_row_cmp(const void *pa, const void *pb)
+{
+	const struct agg_peer_row *a = pa, *b = pb;
+	size_t m = a->len < b->len ? a->len : b->len;
+	int r;
+
+	if (a->dir != b->dir)
+		return a->dir - b->dir;
+	if (a->cls != b->cls)
+		return a->cls - b->cls;
+	if (a->code != b->code)
+		return a->code - b->code;
+	if (event_enh_cmp(&a->enh, &b->enh) != 0)
+		return event_enh_cmp(&a->enh, &b->enh);
+	if (a->sig != b->sig)
+		return a->sig - b->sig;
+	if (a->kind != b->kind)
+		return a->kind - b->kind;
+	r = memcmp(a->name, b->name, m);
+	if (r != 0)
+		return r;
+	return a->len < b->len ? -1 : a->len > b->len;
+}
+
+struct agg_peer_row *
+agg_peer_rows(const struct agg *a, size_t *n)
+{
+	const struct agg_tab *tab = &a->peers;
+	struct agg_peer_row *v = xcalloc(tab->used + 1, sizeof(*v));
+	struct agg_pkey h;
+	size_t i, k = 0;
+
+	for (i = 0; i < tab->cap; i++) {
+		const struct agg_slot *s = &tab->slots[i];
+
+		if (!s->group)
+			continue;
+		memcpy(&h, tab->arena + s->keyoff, sizeof(h));
+		v[k].dir = h.dir;
+		v[k].cls = h.cls;
+		v[k].code = h.code;
+		v[k].enh.cls = h.enh_cls;
+		v[k].enh.subject = h.enh_sub;
+		v[k].enh.detail = h.enh_det;
+		v[k].sig = (int)h.sig - 1;
+		v[k].kind = h.kind;
+		v[k].name = tab->arena + s->keyoff + sizeof(h);
+		v[k].len = s->keylen - sizeof(h);
+		v[k].count = s->v[0];
+		k++;
+	}
+	qsort(v, k, sizeof(*v), agg_peer_row_cmp);
+	*n = k;
+	return v;
+}
+
+void
+agg_add_cell(struct agg *a, const struct agg_cell *c)
+{
+	struct agg_ckey k;
+	uint64_t v[2];
+
+	if (c->other) {
+		/* an "other" row: not a key of the table */
+		if (c->dir >= 0 && c->dir < EVENT_NDIR && c->mta >= 0 &&
+		    c->mta < EVENT_NMTA && c->cls >= 0 && c->cls < 6) {
+			a->other[c->dir][c->mta][c->cls].count += c->count;
+			a->other[c->dir][c->mta][c->cls].inferred +=
+			    c->inferred;
+		}
+		return;
+	}
+	memset(&k, 0, sizeof(k));
+	k.dir = (unsigned char)c->dir;
+	k.mta = (unsigned char)c->mta;
+	k.cls = (unsigned char)c->cls;
+	k.stage = (unsigned char)c->stage;
+	k.sig = (uint16_t)(c->sig + 1);
+	k.code = (uint16_t)c->code;
+	k.enh_cls = (uint16_t)c->enh.cls;
+	k.enh_sub = (uint16_t)c->enh.subject;
+	k.enh_det = (uint16_t)c->enh.detail;
+	v[0] = c->count;
+	v[1] = c->inferred;
+	agg_cell_put(a, &k, v);
+}
+
+void
+agg_add_peer(struct agg *a, const struct agg_peer_row *p)
+{
+	struct event ev;
+
+	/* agg_peer_add() builds the key from an event: give it one */
+	memset(&ev, 0, sizeof(ev));
+	ev.dir = p->dir;
+	ev.cls = p->cls;
+	ev.code = p->code;
+	ev.enh = p->enh;
+	ev.sig = p->sig;
+	agg_peer_add(a, &ev, p->kind, p->name, p->len, p->count);
 }

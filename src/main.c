@@ -3,9 +3,11 @@
  *
  * Everything else lives in libsmtplog (run, pat, agg, report ...); this
  * file only parses options, finds the patterns, runs the inputs in order
- * and picks the reporter. Exit status: 0 success, 1 an input could not be
- * read (the others were), 2 usage error or bad pattern file, 3 a --fail-on
- * rule fired (1 and 2 win over 3).
+ * and picks the reporter; "smtplog merge" and --follow hand over to
+ * merge.c and follow.c. Exit status: 0 success, 1 an input could not be
+ * read (the others were), 2 usage error, bad pattern file, or (merge) a
+ * file that is not a smtplog JSON summary, 3 a --fail-on rule fired (1
+ * and 2 win over 3).
  */
 #include "config.h"
 
@@ -21,8 +23,10 @@
 #include <unistd.h>
 
 #include "explain.h"
+#include "follow.h"
 #include "i18n.h"
 #include "journal.h"
+#include "merge.h"
 #include "pat.h"
 #include "progress.h"
 #include "report.h"
@@ -34,6 +38,9 @@
 #include "zin.h"
 #include "when.h"
 
+/* Options without a short form, past every character. */
+enum { OPT_FOLLOW = 0x100, OPT_INTERVAL };
+
 #ifndef SMTPLOG_PATTERNS_DIR
 #define SMTPLOG_PATTERNS_DIR "/usr/local/share/smtplog/patterns"
 #endif
@@ -44,6 +51,7 @@ usage(FILE *fp)
 	fprintf(fp,
 	    _("Usage: smtplog [OPTION]... [FILE]...\n"
 	      "       smtplog explain [--format=json] CODE [CODE]\n"
+	      "       smtplog merge [OPTION]... [FILE.json]...\n"
 	      "Count the SMTP replies in Postfix, Exim and Sendmail logs "
 	      "by class and code,\n"
 	      "and explain the most frequent failures with advice on "
@@ -133,6 +141,25 @@ usage(FILE *fp)
 	      "      --no-progress     no progress line on standard error "
 	      "(shown only on a\n"
 	      "                        terminal, after a second)\n"
+	      "\n"));
+	fprintf(fp,
+	    _("Growing logs and summaries of several servers:\n"
+	      "      --follow          keep reading the FILEs as they grow "
+	      "(like tail -F, from\n"
+	      "                        their start), print a summary every "
+	      "--interval and\n"
+	      "                        a last one on SIGINT or SIGTERM; "
+	      "standard input is\n"
+	      "                        read until it ends\n"
+	      "      --interval=SECS   seconds between --follow summaries "
+	      "(default 60)\n"
+	      "\n"
+	      "smtplog merge combines JSON summaries written by smtplog -f "
+	      "json (on several\n"
+	      "servers, or days) into one report, as if all their logs had "
+	      "been read at once;\n"
+	      "a file that is not such a summary is refused with exit status "
+	      "2.\n"
 	      "\n"));
 	fprintf(fp,
 	    _("smtplog explain prints what a reply code means, when "
@@ -426,6 +453,71 @@ reads_stdin(int argc, char **argv, int first)
 	return first >= argc;
 }
 
+/*
+ * "smtplog merge FILE.json...": one report from JSON summaries. Exit 0;
+ * 1 when a file could not be read (the others are merged); 2 when one is
+ * not a summary this smtplog can merge (nothing is printed).
+ */
+static int
+main_merge(int argc, char **argv, const struct run_rules *rules,
+    const struct report_format *fmt, struct report_opts *ro)
+{
+	static char dash[] = "-";
+	char *stdin_only[] = {dash};
+	struct agg *a = agg_new();
+	char err[1024];
+	int i, inputs = 0, status = 0;
+
+	if (argc == 0) {
+		argc = 1;
+		argv = stdin_only;
+	}
+	for (i = 0; i < argc && status < 2; i++) {
+		switch (merge_path(a, rules->sigs, argv[i], &inputs, err,
+		    sizeof(err))) {
+		case MERGE_OK:
+			break;
+		case MERGE_UNREADABLE:
+			util_warn("%s", err);
+			status = 1;
+			break;
+		default:
+			util_warn("%s", err);
+			status = 2;
+			break;
+		}
+	}
+	ro->ninputs = inputs;
+	ro->sigs = rules->sigs;
+	if (status < 2 && (fmt->emit(stdout, a, ro) < 0 || fflush(stdout))) {
+		util_warn(_("writing the report: %s"), strerror(errno));
+		status = 2;
+	}
+	agg_free(a);
+	return status;
+}
+
+/* --follow: the FILEs (standard input without any) until a signal. */
+static int
+main_follow(struct run *r, int argc, char **argv, unsigned interval,
+    const struct report_format *fmt, const struct report_opts *ro)
+{
+	static char dash[] = "-";
+	char *stdin_only[] = {dash};
+	struct follow_opts fo = {interval, fmt, ro, stdout};
+	struct follow *f;
+	int status;
+
+	if (argc == 0) {
+		argc = 1;
+		argv = stdin_only;
+	}
+	f = follow_new(r, argv, argc);
+	status = follow_run(f, &fo);
+	follow_free(f);
+	return status;
+}
+
 /* "smtplog explain CODE [CODE]": exit 0, or 2 on a bad code. */
 static int
 main_explain(int argc, char **argv, int json)
@@ -472,6 +564,8 @@ main(int argc, char **argv)
 	    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
+	    {"follow", no_argument, NULL, OPT_FOLLOW},
+	    {"interval", required_argument, NULL, OPT_INTERVAL},
 	    {NULL, 0, NULL, 0},
 	};
 	const struct report_format *fmt = report_find("text");
@@ -497,6 +591,8 @@ main(int argc, char **argv)
 	jo.units = xcalloc((size_t)argc, sizeof(char *));
 	jo.dirs = xcalloc((size_t)argc, sizeof(char *));
 	jo.files = xcalloc((size_t)argc, sizeof(char *));
+	int follow = 0, merge;
+	unsigned interval = 60;
 
 	while (
 	    (c = getopt_long(argc, argv, "f:n:p:j:hV", longopts, NULL)) != -1) {
@@ -592,6 +688,19 @@ main(int argc, char **argv)
 		case OPT_NO_PROGRESS:
 			progress = 0;
 			break;
+		case OPT_FOLLOW:
+			follow = 1;
+			break;
+		case OPT_INTERVAL:
+			interval =
+			    (unsigned)parse_count("--interval", optarg, 86400);
+			if (interval == 0) {
+				util_warn("--interval: not a number from 1 to "
+					  "86400: '%s'",
+				    optarg);
+				return 2;
+			}
+			break;
 		case 'h':
 			help = 1;
 			break;
@@ -639,10 +748,21 @@ main(int argc, char **argv)
 	parse_rules(fail_on, nrules, rulev);
 	util_set_redact(redact);
 
+	merge = optind < argc && strcmp(argv[optind], "merge") == 0;
+	if (merge && (follow || trace)) {
+		util_warn("merge reads summaries: no --follow or --trace");
+		return 2;
+	}
 	dir = patterns_dir(popt, buf, sizeof(buf));
 	if (run_rules_load(&rules, dir, err, sizeof(err)) < 0) {
 		util_warn("%s", err);
 		return 2;
+	}
+	if (merge) {
+		status = main_merge(argc - optind - 1, argv + optind + 1,
+		    &rules, fmt, &ro);
+		run_rules_free(&rules);
+		return status;
 	}
 	run_init(&r, rules.pats, now);
 	r.win = win;
@@ -663,6 +783,15 @@ main(int argc, char **argv)
 	    !(trace && isatty(STDOUT_FILENO)) &&
 	    !(reads_stdin(argc, argv, optind) && isatty(STDIN_FILENO)))
 		r.progress = progress_start(stderr);
+	if (follow) {
+		progress_stop(r.progress);
+		r.progress = NULL;
+		status = main_follow(&r, argc - optind, argv + optind, interval,
+		    fmt, &ro);
+		run_done(&r);
+		run_rules_free(&rules);
+		return status;
+	}
 	if (journal)
 		journal_read(&r, &jo);
 	if (optind == argc && !journal)

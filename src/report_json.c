@@ -4,6 +4,12 @@
  * Key names and nesting are a stable interface, documented in smtplog(1)
  * under "JSON OUTPUT"; add keys, never rename them. Objects keyed by code
  * are sorted by code, so two runs over the same input give the same bytes.
+ *
+ * "cells" and "peers" hold the aggregator's whole tables, keyed by names
+ * (signatures by id), so that "smtplog merge" can rebuild the counts from
+ * summaries written elsewhere. A string from a log that a JSON reader
+ * would not get back byte for byte (invalid UTF-8) has a "<key>_hex"
+ * twin. With report_opts.compact the document is written on one line.
  */
 #include "config.h"
 
@@ -123,6 +129,108 @@ json_hours(FILE *fp, const struct agg *a)
 		    i ? "," : "", t, b[i].n[0], b[i].n[1], b[i].n[2]);
 	}
 	fputs(n ? "\n  ]},\n" : "]},\n", fp);
+}
+
+/* LEN bytes as lower-case hex digits, inside a JSON string. */
+static void
+json_hex(FILE *fp, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		fprintf(fp, "%02x", (unsigned char)s[i]);
+}
+
+/* "KEY": "..." of log bytes, and "KEY_hex" when they do not read back. */
+static void
+json_bytes(FILE *fp, const char *key, const char *s, size_t len)
+{
+	fprintf(fp, "\"%s\": ", key);
+	util_put_json_text(fp, s, len);
+	/* the raw bytes would show what --redact hides */
+	if (util_json_exact(s, len) || util_redacting())
+		return;
+	fprintf(fp, ", \"%s_hex\": \"", key);
+	json_hex(fp, s, len);
+	fputc('"', fp);
+}
+
+/* The keys a cell and a peer row share: direction, class, codes. */
+static void
+json_key(FILE *fp, int dir, int cls, int code, const struct event_enh *enh)
+{
+	char buf[16];
+
+	fputs("{\"direction\": ", fp);
+	util_put_json_str(fp, event_dir_name(dir), strlen(event_dir_name(dir)));
+	fprintf(fp, ", \"class\": %d, \"code\": ", cls);
+	snprintf(buf, sizeof(buf), "%d", code);
+	util_put_json_str(fp, code ? buf : NULL, strlen(buf));
+	fputs(", \"enhanced\": ", fp);
+	event_enh_str(enh, buf, sizeof(buf));
+	util_put_json_str(fp, enh->cls ? buf : NULL, strlen(buf));
+}
+
+/* A signature by its id (stable across pattern versions), or null. */
+static void
+json_sig_id(FILE *fp, const struct report_opts *o, int sig)
+{
+	const struct sig_entry *e = NULL;
+
+	if (o->sigs != NULL && sig >= 0 && sig < sig_count(o->sigs))
+		e = sig_get(o->sigs, sig);
+	util_put_json_str(fp, e ? e->id : NULL, e ? strlen(e->id) : 0);
+}
+
+/* "cells": every count of the aggregator with its whole key. */
+static void
+json_cells(FILE *fp, const struct agg_cell *cells, size_t n,
+    const struct report_opts *o)
+{
+	const struct agg_cell *c;
+	size_t i;
+
+	fputs("  \"cells\": [", fp);
+	for (i = 0; i < n; i++) {
+		c = &cells[i];
+		fputs(i ? ",\n    " : "\n    ", fp);
+		json_key(fp, c->dir, c->cls, c->code, &c->enh);
+		fprintf(fp,
+		    ", \"mta\": \"%s\", \"stage\": ", event_mta_name(c->mta));
+		util_put_json_str(fp,
+		    c->stage ? event_stage_name(c->stage) : NULL,
+		    strlen(event_stage_name(c->stage)));
+		fputs(", \"signature\": ", fp);
+		json_sig_id(fp, o, c->sig);
+		fprintf(fp,
+		    ", \"other\": %s, \"count\": %" PRIu64
+		    ", \"inferred\": %" PRIu64 "}",
+		    c->other ? "true" : "false", c->count, c->inferred);
+	}
+	fputs(n ? "\n  ],\n" : "],\n", fp);
+}
+
+/* "peers": every domain and host counted for a failure. */
+static void
+json_peer_rows(FILE *fp, const struct agg *a, const struct report_opts *o)
+{
+	struct agg_peer_row *p;
+	size_t n, i;
+
+	p = agg_peer_rows(a, &n);
+	fputs("  \"peers\": [", fp);
+	for (i = 0; i < n; i++) {
+		fputs(i ? ",\n    " : "\n    ", fp);
+		json_key(fp, p[i].dir, p[i].cls, p[i].code, &p[i].enh);
+		fputs(", \"signature\": ", fp);
+		json_sig_id(fp, o, p[i].sig);
+		fprintf(fp, ", \"kind\": \"%s\", ",
+		    p[i].kind == AGG_PEER_HOST ? "host" : "domain");
+		json_bytes(fp, "name", p[i].name, p[i].len);
+		fprintf(fp, ", \"count\": %" PRIu64 "}", p[i].count);
+	}
+	fputs(n ? "\n  ],\n" : "],\n", fp);
+	free(p);
 }
 
 /* One element of "top". */
@@ -304,8 +412,9 @@ json_thresholds(FILE *fp, const struct report_opts *o)
 	fputs("\n  ],\n", fp);
 }
 
-int
-report_json(FILE *fp, const struct agg *a, const struct report_opts *o)
+/* The document, indented, one key or element per line. */
+static int
+json_emit(FILE *fp, const struct agg *a, const struct report_opts *o)
 {
 	const struct agg_counts *c = agg_counts_const(a);
 	const struct agg_sample *s;
@@ -396,6 +505,8 @@ report_json(FILE *fp, const struct agg *a, const struct report_opts *o)
 	fputs(ntop ? "\n  ],\n" : "],\n", fp);
 	free(top);
 	json_destinations(fp, a, o);
+	json_cells(fp, cells, ncells, o);
+	json_peer_rows(fp, a, o);
 	fputs("  \"unparsed_samples\": [", fp);
 	s = agg_samples(a, &ns);
 	for (i = 0; i < ns; i++) {
@@ -403,8 +514,16 @@ report_json(FILE *fp, const struct agg *a, const struct report_opts *o)
 		fputc('"', fp);
 		util_put_json(fp, s[i].name, strlen(s[i].name));
 		fprintf(fp, ":%" PRIu64 "\"", s[i].lineno);
-		fputs(", \"line\": ", fp);
-		util_put_json_text(fp, s[i].text, s[i].len);
+		if (!util_json_exact(s[i].name, strlen(s[i].name)) &&
+		    !util_redacting()) {
+			fputs(", \"where_hex\": \"", fp);
+			json_hex(fp, s[i].name, strlen(s[i].name));
+			snprintf(t0, sizeof(t0), ":%" PRIu64, s[i].lineno);
+			json_hex(fp, t0, strlen(t0));
+			fputc('"', fp);
+		}
+		fputs(", ", fp);
+		json_bytes(fp, "line", s[i].text, s[i].len);
 		fputc('}', fp);
 	}
 	fputs(ns ? "\n  ]\n}\n" : "]\n}\n", fp);
@@ -412,4 +531,42 @@ report_json(FILE *fp, const struct agg *a, const struct report_opts *o)
 		free(rows[i]);
 	free(cells);
 	return ferror(fp) ? -1 : 0;
+}
+
+/*
+ * One line: the indented document without its newlines and the blanks
+ * that follow them. Strings never hold a raw newline (util_put_json()
+ * escapes it), so every newline dropped is layout.
+ */
+static int
+json_compact(FILE *fp, const struct agg *a, const struct report_opts *o)
+{
+	char *buf = NULL;
+	size_t len = 0, i;
+	FILE *mem;
+	int rc;
+
+	if ((mem = open_memstream(&buf, &len)) == NULL)
+		return -1;
+	rc = json_emit(mem, a, o);
+	if (fclose(mem) != 0)
+		rc = -1;
+	for (i = 0; rc == 0 && i < len; i++) {
+		if (buf[i] != '\n') {
+			fputc(buf[i], fp);
+			continue;
+		}
+		while (i + 1 < len && buf[i + 1] == ' ')
+			i++;
+	}
+	if (rc == 0)
+		fputc('\n', fp);
+	free(buf);
+	return rc < 0 || ferror(fp) ? -1 : 0;
+}
+
+int
+report_json(FILE *fp, const struct agg *a, const struct report_opts *o)
+{
+	return o->compact ? json_compact(fp, a, o) : json_emit(fp, a, o);
 }

@@ -39,6 +39,8 @@ struct scan {
 	int64_t pos, limit;
 	struct zin *zin; /* the reader of a whole input; NULL when ranged */
 	int errnum;      /* errno of a failed pread */
+	int follow;      /* the end is "no more yet" (scan_follow) */
+	int at_eof;      /* the last read returned 0, not EAGAIN */
 };
 
 static struct scan *
@@ -79,6 +81,18 @@ scan_free(struct scan *s)
 	zin_free(s->zin);
 	free(s->buf);
 	free(s);
+}
+
+void
+scan_follow(struct scan *s, int on)
+{
+	s->follow = on;
+}
+
+int
+scan_at_eof(const struct scan *s)
+{
+	return s->at_eof;
 }
 
 uint64_t
@@ -127,12 +141,17 @@ scan_fill(struct scan *s)
 			continue;
 		break;
 	}
+	if (r < 0 && s->follow && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+		s->eof = 1; /* nothing more for now */
+		s->at_eof = 0;
+		return 0;
+	}
 	if (r < 0) {
 		s->errnum = errno;
 		return -1;
 	}
 	if (r == 0)
-		s->eof = 1;
+		s->eof = s->at_eof = 1;
 	s->end += (size_t)r;
 	s->bytes += (uint64_t)r;
 	return 0;
@@ -182,6 +201,10 @@ scan_next(struct scan *s, const char **line, size_t *len)
 		if (scan_len(s, s->end) > SCAN_MAX_LINE) {
 			s->skipping = 1;
 			s->start = s->end;
+		}
+		if (s->eof && s->follow) {
+			s->eof = 0; /* the input may grow: try again later */
+			return 0;
 		}
 		if (s->eof) {
 			if (s->skipping) {

@@ -21,7 +21,7 @@
 const char *util_progname = "smtplog";
 
 /* --redact: the log-text writers hide the local parts of addresses. */
-static int util_redacting;
+static int util_redact_on;
 
 /* Report exhausted memory and leave. */
 static void
@@ -282,7 +282,13 @@ util_put_json_str(FILE *fp, const char *s, size_t len)
 void
 util_set_redact(int on)
 {
-	util_redacting = on;
+	util_redact_on = on;
+}
+
+int
+util_redacting(void)
+{
+	return util_redact_on;
 }
 
 /* Write S through PUT, with each local part of an address replaced by
@@ -293,7 +299,7 @@ util_put_redacted(FILE *fp, const char *s, size_t len,
 {
 	size_t from = 0, start, end;
 
-	if (!util_redacting || memchr(s, '@', len) == NULL) {
+	if (!util_redact_on || memchr(s, '@', len) == NULL) {
 		put(fp, s, len);
 		return;
 	}
@@ -329,6 +335,26 @@ util_put_json_text(FILE *fp, const char *s, size_t len)
 	fputc('"', fp);
 	util_put_json(fp, s, len);
 	fputc('"', fp);
+}
+
+int
+util_json_exact(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, n;
+
+	while (i < len) {
+		if (p[i] < 0x80)
+			i++;
+		else if (p[i] == 0xc2 && i + 1 < len && p[i + 1] >= 0x80 &&
+		    p[i + 1] <= 0x9f)
+			i += 2; /* a C1 control: escaped, but read back whole */
+		else if ((n = util_utf8_len(p + i, len - i)) != 0)
+			i += n;
+		else
+			return 0;
+	}
+	return 1;
 }
 
 int

@@ -40,6 +40,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -622,6 +623,16 @@ zin_start(struct zin *z, unsigned char *buf, size_t n)
 		r = read(z->fd, buf + got, n - got);
 		if (r < 0 && errno == EINTR)
 			continue;
+		if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+			struct pollfd pfd = {z->fd, POLLIN, 0};
+
+			/* non-blocking (--follow): nothing read yet is "not
+			 * yet"; a magic number begun is waited for */
+			if (got == 0)
+				return -1;
+			(void)poll(&pfd, 1, -1);
+			continue;
+		}
 		if (r < 0)
 			return zin_fail(z, errno, NULL);
 		if (r == 0) {
@@ -656,6 +667,9 @@ zin_read(struct zin *z, void *buf, size_t n)
 		do
 			r = read(z->fd, buf, n);
 		while (r < 0 && errno == EINTR);
+		/* a non-blocking descriptor (--follow): nothing yet, no error */
+		if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+			return -1;
 		return r < 0 ? zin_fail(z, errno, NULL) : r;
 	}
 	if (z->failed) {

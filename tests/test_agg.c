@@ -15,7 +15,9 @@
  * sorted, floor for negative times, widening past AGG_MAX_HOURS with
  * nothing lost, independent of the order of events, and agg_merge() of
  * two halves equal to one aggregate; agg_destinations() sums a domain
- * over its failures.
+ * over its failures; agg_peer_rows() keys and order; agg_add_cell() and
+ * agg_add_peer() rebuilding another aggregator's tables, lower-casing,
+ * cutting and capping as agg_event() does.
  */
 #include "config.h"
 
@@ -1305,6 +1307,131 @@ agg_hour__one_hour__one_bucket_by_class(void **state)
 }
 
 static void
+agg_peer_rows__two_failures__every_peer_with_its_key_sorted(void **state)
+{
+	struct agg *a = agg_new();
+	struct event e;
+	struct agg_peer_row *p;
+	size_t n;
+
+	(void)state;
+	e = ev(EVENT_EXIM, EVENT_OUT, 4, 451, 4, 7, 1, 0, "MX.B.example",
+	    "b.example");
+	e.sig = 3;
+	add(a, e, 2);
+	add(a,
+	    ev(EVENT_POSTFIX, EVENT_IN, 5, 550, 5, 1, 1, 0, "h.example",
+		"a.example"),
+	    1);
+	add(a, ev(EVENT_POSTFIX, EVENT_OUT, 2, 250, 2, 0, 0, 0, "ok", "ok"), 1);
+	p = agg_peer_rows(a, &n);
+	assert_int_equal(n, 4);
+	/* inbound first; in one failure, domains before hosts */
+	assert_int_equal(p[0].dir, EVENT_IN);
+	assert_int_equal(p[0].kind, AGG_PEER_DOMAIN);
+	assert_memory_equal(p[0].name, "a.example", 9);
+	assert_int_equal(p[1].kind, AGG_PEER_HOST);
+	assert_int_equal(p[2].dir, EVENT_OUT);
+	assert_int_equal(p[2].cls, 4);
+	assert_int_equal(p[2].code, 451);
+	assert_int_equal(p[2].enh.subject, 7);
+	assert_int_equal(p[2].sig, 3);
+	assert_int_equal(p[2].count, 2);
+	assert_int_equal(p[3].kind, AGG_PEER_HOST);
+	assert_int_equal(p[3].len, 12);
+	assert_memory_equal(p[3].name, "mx.b.example", 12);
+	assert_int_equal(p[0].sig, 0); /* ev() leaves signature 0 */
+	free(p);
+	agg_free(a);
+}
+
+/* What agg_cells() and agg_peer_rows() give back, fed to another
+ * aggregator with agg_add_cell() and agg_add_peer(), counts the same. */
+static void
+agg_add_cell_peer__tables_of_another__same_tables(void **state)
+{
+	struct agg *a = agg_new(), *b = agg_new();
+	struct agg_cell *ca, *cb;
+	struct agg_peer_row *pa, *pb;
+	struct event e;
+	size_t na, nb, i;
+
+	(void)state;
+	e = ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, EVENT_STAGE_RCPT,
+	    "mx.example", "example.org");
+	e.inferred = 1;
+	add(a, e, 3);
+	e.sig = 7;
+	add(a, e, 1);
+	add(a,
+	    ev(EVENT_SENDMAIL, EVENT_IN, 4, 0, 4, 4, 1, EVENT_STAGE_CONNECT,
+		"c.example", NULL),
+	    2);
+	ca = agg_cells(a, &na);
+	for (i = 0; i < na; i++)
+		agg_add_cell(b, &ca[i]);
+	pa = agg_peer_rows(a, &na);
+	for (i = 0; i < na; i++)
+		agg_add_peer(b, &pa[i]);
+	free(ca);
+	ca = agg_cells(a, &na);
+	cb = agg_cells(b, &nb);
+	assert_int_equal(na, 3);
+	assert_int_equal(nb, na);
+	assert_memory_equal(ca, cb, na * sizeof(*ca));
+	free(pa);
+	pa = agg_peer_rows(a, &na);
+	pb = agg_peer_rows(b, &nb);
+	assert_int_equal(na, 5);
+	assert_int_equal(nb, na);
+	for (i = 0; i < na; i++) {
+		assert_int_equal(pa[i].count, pb[i].count);
+		assert_int_equal(pa[i].sig, pb[i].sig);
+		assert_int_equal(pa[i].kind, pb[i].kind);
+		assert_int_equal(pa[i].len, pb[i].len);
+		assert_memory_equal(pa[i].name, pb[i].name, pa[i].len);
+	}
+	/* the totals are the caller's: nothing was counted there */
+	assert_int_equal(agg_counts_const(b)->inferred, 0);
+	assert_int_equal(agg_counts_const(b)->lines, 0);
+	free(ca);
+	free(cb);
+	free(pa);
+	free(pb);
+	agg_free(a);
+	agg_free(b);
+}
+
+static void
+agg_add_peer__upper_case_and_long_name__lower_cased_and_cut(void **state)
+{
+	struct agg *a = agg_new();
+	struct agg_peer_row r;
+	struct agg_peer_row *p;
+	char name[300];
+	size_t n;
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	memset(name, 'X', sizeof(name));
+	r.dir = EVENT_OUT;
+	r.cls = 5;
+	r.sig = -1;
+	r.name = name;
+	r.len = sizeof(name);
+	r.count = 4;
+	agg_add_peer(a, &r);
+	agg_add_peer(a, &r);
+	p = agg_peer_rows(a, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(p[0].len, 255);
+	assert_int_equal(p[0].name[0], 'x');
+	assert_int_equal(p[0].count, 8);
+	free(p);
+	agg_free(a);
+}
+
+static void
 agg_hour__hours_out_of_order__sorted_buckets(void **state)
 {
 	struct agg *a = agg_new();
@@ -1496,6 +1623,55 @@ agg_merge__hours_only_together_past_cap__widened(void **state)
 	agg_free(p2);
 }
 
+static void
+agg_add_cell__past_the_cap__folded_into_other_row(void **state)
+{
+	struct agg *a = agg_new();
+	struct agg_cell c, *v;
+	size_t i, n;
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	c.dir = EVENT_IN;
+	c.cls = 5;
+	c.code = 550;
+	c.sig = -1;
+	c.count = 2;
+	c.inferred = 1;
+	for (i = 0; i < AGG_MAX_CELLS + 1; i++) {
+		c.enh.cls = 5;
+		c.enh.subject = (int)(i / 1000);
+		c.enh.detail = (int)(i % 1000);
+		agg_add_cell(a, &c);
+	}
+	/* past the cap a sample of the cells folds; nothing is lost */
+	assert_true(agg_counts_const(a)->other_cells >= 2);
+	/* an "other" row from elsewhere always gets in */
+	memset(&c, 0, sizeof(c));
+	c.mta = EVENT_EXIM;
+	c.cls = 4;
+	c.other = 1;
+	c.sig = -1;
+	c.count = 5;
+	agg_add_cell(a, &c);
+	v = agg_cells(a, &n);
+	assert_true(n <= AGG_MAX_CELLS + 2);
+	{
+		uint64_t sum = 0;
+
+		for (i = 0; i < n; i++)
+			sum += v[i].count;
+		assert_int_equal(sum, 2 * (AGG_MAX_CELLS + 1) + 5);
+	}
+	assert_int_equal(v[n - 2].other, 1);
+	assert_int_equal(v[n - 2].count, agg_counts_const(a)->other_cells);
+	assert_int_equal(v[n - 1].other, 1);
+	assert_int_equal(v[n - 1].mta, EVENT_EXIM);
+	assert_int_equal(v[n - 1].count, 5);
+	free(v);
+	agg_free(a);
+}
+
 int
 main(void)
 {
@@ -1554,6 +1730,12 @@ main(void)
 	    cmocka_unit_test(
 		agg_merge__hours_widened_in_one_part__same_as_one_aggregate),
 	    cmocka_unit_test(agg_merge__hours_only_together_past_cap__widened),
+	    cmocka_unit_test(
+		agg_peer_rows__two_failures__every_peer_with_its_key_sorted),
+	    cmocka_unit_test(agg_add_cell_peer__tables_of_another__same_tables),
+	    cmocka_unit_test(
+		agg_add_peer__upper_case_and_long_name__lower_cased_and_cut),
+	    cmocka_unit_test(agg_add_cell__past_the_cap__folded_into_other_row),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

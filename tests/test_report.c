@@ -1,8 +1,10 @@
 /*
  * test_report.c - the text and JSON reporters over a hand-built
  * aggregate: the format table, summed views, the sections and keys each
- * report must have, the time window stated and its lines accounted, top-failure order and advice, and escaping of text
- * that came from a log.
+ * report must have, the time window stated and its lines accounted,
+ * top-failure order and advice, and escaping of text that came from a
+ * log; the JSON "cells" and "peers" tables, the hex twin
+ * of bytes JSON cannot carry, and the one-line (compact) JSON.
  */
 #include "config.h"
 
@@ -344,6 +346,99 @@ report_text_json__signature_row__explained_by_signature(void **state)
 	sig_free(sigs);
 }
 
+/* "cells" and "peers": the whole tables, keyed by names. */
+static void
+report_json__sample__cells_and_peers_with_whole_keys(void **state)
+{
+	struct agg *a = sample();
+	char *s = render(report_json, a, 1);
+
+	(void)state;
+	assert_non_null(strstr(s,
+	    "  \"cells\": [\n    {\"direction\": \"inbound\", \"class\": 5, "
+	    "\"code\": \"554\", \"enhanced\": \"5.7.1\", \"mta\": "
+	    "\"postfix\", \"stage\": \"RCPT\", \"signature\": null, "
+	    "\"other\": false, \"count\": 3, \"inferred\": 0},\n"));
+	assert_non_null(strstr(s,
+	    "{\"direction\": \"outbound\", \"class\": 4, \"code\": null, "
+	    "\"enhanced\": \"4.4.1\", \"mta\": \"sendmail\""));
+	/* every peer, not only the --peers first of the --top failures */
+	assert_non_null(strstr(s,
+	    "{\"direction\": \"outbound\", \"class\": 4, \"code\": null, "
+	    "\"enhanced\": \"4.4.1\", \"signature\": null, \"kind\": "
+	    "\"domain\", \"name\": \"down.example\", \"count\": 2}"));
+	assert_non_null(strstr(s,
+	    "\"kind\": \"host\", \"name\": "
+	    "\"evil\\u001b[31m[192.0.2.66]\", \"count\": 3}"));
+	/* before the samples, which stay last */
+	assert_true(strstr(s, "\"peers\": [") < strstr(s, "\"unparsed_"));
+	assert_null(strstr(s, "_hex"));
+	free(s);
+	agg_free(a);
+}
+
+/* Bytes that JSON cannot give back as they were get a hex twin. */
+static void
+report_json__invalid_utf8__hex_twin(void **state)
+{
+	struct agg *a = agg_new();
+	char *s;
+
+	(void)state;
+	add(a, 1, EVENT_POSTFIX, EVENT_OUT, 550, 5, 1, 1, "caf\xe9.example",
+	    "ok.example");
+	agg_line(a, AGG_UNPARSED, EVENT_POSTFIX);
+	agg_sample(a, "m\xffl.log", 3, "x\x80y", 3);
+	s = render(report_json, a, 10);
+	assert_non_null(strstr(s,
+	    "\"name\": \"caf\\u00e9.example\", "
+	    "\"name_hex\": \"636166e92e6578616d706c65\""));
+	assert_non_null(strstr(s, "\"name\": \"ok.example\", \"count\""));
+	assert_non_null(strstr(s,
+	    "{\"where\": \"m\\u00ffl.log:3\", "
+	    "\"where_hex\": \"6dff6c2e6c6f673a33\", "
+	    "\"line\": \"x\\u0080y\", \"line_hex\": \"788079\"}"));
+	free(s);
+	agg_free(a);
+}
+
+/* Compact: the same document on one line. */
+static void
+report_json__compact__one_line_same_keys(void **state)
+{
+	struct report_opts o = {.top = 10,
+	    .peers = 5,
+	    .color = 0,
+	    .ninputs = 2,
+	    .sigs = NULL,
+	    .compact = 1};
+	struct agg *a = sample();
+	char *wide = render(report_json, a, 10), *buf = NULL, *p;
+	size_t n = 0, keys = 0, ckeys = 0;
+	FILE *fp = open_memstream(&buf, &n);
+
+	(void)state;
+	assert_int_equal(report_json(fp, a, &o), 0);
+	fclose(fp);
+	assert_non_null(strchr(buf, '\n'));
+	assert_true(strchr(buf, '\n') == buf + n - 1);
+	assert_ptr_equal(strstr(buf, "{\"schema\": 1,\"inputs\": 2,"), buf);
+	assert_non_null(strstr(buf,
+	    "\"inbound\": {\"events\": 3,\"by_class\": {\"5\": 3},"));
+	assert_non_null(strstr(buf, "evil\\u001b[31m[192.0.2.66]"));
+	assert_non_null(strstr(buf, "\"unparsed_samples\": [{\"where\""));
+	assert_int_equal(strcmp(buf + n - 3, "]}\n"), 0);
+	/* nothing but layout was taken out */
+	for (p = wide; (p = strchr(p, ':')) != NULL; p++)
+		keys++;
+	for (p = buf; (p = strchr(p, ':')) != NULL; p++)
+		ckeys++;
+	assert_int_equal(keys, ckeys);
+	free(buf);
+	free(wide);
+	agg_free(a);
+}
+
 int
 main(void)
 {
@@ -357,6 +452,10 @@ main(void)
 	    cmocka_unit_test(report_json__sample__schema_keys_and_values),
 	    cmocka_unit_test(report_json__empty__valid_shape),
 	    cmocka_unit_test(report_text_json__window__stated_and_accounted),
+	    cmocka_unit_test(
+		report_json__sample__cells_and_peers_with_whole_keys),
+	    cmocka_unit_test(report_json__invalid_utf8__hex_twin),
+	    cmocka_unit_test(report_json__compact__one_line_same_keys),
 	    cmocka_unit_test(
 		report_text_json__signature_row__explained_by_signature),
 	};

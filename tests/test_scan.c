@@ -8,7 +8,10 @@
  * SCAN_MAX_LINE skipped and counted (in the middle, last, without newline,
  * longer than the 1 MiB buffer), the exact length limit with LF and CRLF,
  * 300k lines across buffer refills, scan_bytes(), end of input repeated
- * and a read error.
+ * and a read error; follow mode (scan_follow): a growing file's last line
+ * kept until its newline, an overlong line growing across reads, a
+ * non-blocking pipe with nothing yet, and the last line once follow mode
+ * is off.
  */
 #include "config.h"
 
@@ -19,6 +22,7 @@
 #include <cmocka.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -526,6 +530,108 @@ scan_next__pipe_pause_between_cr_and_lf_of_max_line__returned_whole(
 	free(x);
 }
 
+/* Append LEN bytes of DATA at the end of the file FD. */
+static void
+append(int fd, const char *data, size_t len)
+{
+	off_t end = lseek(fd, 0, SEEK_END);
+
+	assert_true(end >= 0);
+	assert_int_equal(pwrite(fd, data, len, end), (ssize_t)len);
+}
+
+static void
+scan_follow__file_growing__partial_line_waits_for_its_newline(void **state)
+{
+	int fd = tmp_fd("one\ntw", 6);
+	struct scan *s = scan_new(fd);
+	const char *line;
+	size_t len;
+
+	(void)state;
+	scan_follow(s, 1);
+	assert_int_equal(scan_next(s, &line, &len), 1);
+	assert_memory_equal(line, "one", 3);
+	/* "tw" has no newline yet: not a line, kept */
+	assert_int_equal(scan_next(s, &line, &len), 0);
+	assert_int_equal(scan_at_eof(s), 1);
+	assert_int_equal(scan_next(s, &line, &len), 0);
+	append(fd, "o\r\nthr", 6);
+	assert_int_equal(scan_next(s, &line, &len), 1);
+	assert_int_equal(len, 3);
+	assert_memory_equal(line, "two", 3);
+	assert_int_equal(scan_next(s, &line, &len), 0);
+	/* out of follow mode the last line is handed out as it is */
+	scan_follow(s, 0);
+	assert_int_equal(scan_next(s, &line, &len), 1);
+	assert_int_equal(len, 3);
+	assert_memory_equal(line, "thr", 3);
+	assert_int_equal(scan_next(s, &line, &len), 0);
+	assert_int_equal(scan_bytes(s), 12);
+	scan_free(s);
+	close(fd);
+}
+
+static void
+scan_follow__overlong_line_growing__counted_once_when_whole(void **state)
+{
+	char *big = malloc(SCAN_MAX_LINE + 10);
+	int fd = tmp_fd("a\n", 2);
+	struct scan *s = scan_new(fd);
+	const char *line;
+	size_t len;
+
+	(void)state;
+	assert_non_null(big);
+	memset(big, 'x', SCAN_MAX_LINE + 10);
+	scan_follow(s, 1);
+	assert_int_equal(scan_next(s, &line, &len), 1);
+	append(fd, big, SCAN_MAX_LINE + 10);
+	assert_int_equal(scan_next(s, &line, &len), 0);
+	append(fd, big, 100);
+	assert_int_equal(scan_next(s, &line, &len), 0);
+	assert_int_equal(scan_overlong(s), 0);
+	append(fd, "\nb\n", 3);
+	assert_int_equal(scan_next(s, &line, &len), 1);
+	assert_int_equal(len, 1);
+	assert_memory_equal(line, "b", 1);
+	assert_int_equal(scan_overlong(s), 1);
+	scan_free(s);
+	free(big);
+	close(fd);
+}
+
+static void
+scan_follow__nonblocking_pipe__empty_is_not_the_end(void **state)
+{
+	struct scan *s;
+	const char *line;
+	size_t len;
+	int p[2];
+
+	(void)state;
+	assert_int_equal(pipe(p), 0);
+	assert_int_equal(fcntl(p[0], F_SETFL, O_NONBLOCK), 0);
+	s = scan_new(p[0]);
+	scan_follow(s, 1);
+	assert_int_equal(scan_next(s, &line, &len), 0);
+	assert_int_equal(scan_at_eof(s), 0);
+	assert_int_equal(write(p[1], "x\ny", 3), 3);
+	assert_int_equal(scan_next(s, &line, &len), 1);
+	assert_memory_equal(line, "x", 1);
+	assert_int_equal(scan_next(s, &line, &len), 0);
+	assert_int_equal(scan_at_eof(s), 0);
+	close(p[1]);
+	assert_int_equal(scan_next(s, &line, &len), 0);
+	assert_int_equal(scan_at_eof(s), 1);
+	scan_follow(s, 0);
+	assert_int_equal(scan_next(s, &line, &len), 1);
+	assert_memory_equal(line, "y", 1);
+	assert_int_equal(scan_next(s, &line, &len), 0);
+	scan_free(s);
+	close(p[0]);
+}
+
 #define CASE(name, c)                                                          \
 	{                                                                      \
 #name, run_scan_case, NULL, NULL, &(c)                         \
@@ -577,6 +683,12 @@ main(void)
 		scan_next__pipe_overlong_line_in_pieces__skipped_neighbours_intact),
 	    cmocka_unit_test(
 		scan_next__pipe_pause_between_cr_and_lf_of_max_line__returned_whole),
+	    cmocka_unit_test(
+		scan_follow__file_growing__partial_line_waits_for_its_newline),
+	    cmocka_unit_test(
+		scan_follow__overlong_line_growing__counted_once_when_whole),
+	    cmocka_unit_test(
+		scan_follow__nonblocking_pipe__empty_is_not_the_end),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

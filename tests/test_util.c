@@ -351,6 +351,24 @@ util_put_json_str__string_and_null__quoted_or_null(void **state)
 }
 
 static void
+util_json_exact__each_kind_of_byte__only_invalid_utf8_is_not(void **state)
+{
+	(void)state;
+	assert_int_equal(util_json_exact("", 0), 1);
+	assert_int_equal(util_json_exact("plain \"q\" \\ x", 13), 1);
+	/* controls and NUL are \u00XX escapes of themselves */
+	assert_int_equal(util_json_exact("a\0b\033\n\t", 6), 1);
+	/* valid UTF-8, C1 controls included */
+	assert_int_equal(util_json_exact("caf\xc3\xa9 \xe2\x82\xac", 9), 1);
+	assert_int_equal(util_json_exact("\xc2\x9b", 2), 1);
+	/* a lone byte, a cut sequence, an overlong form, a surrogate */
+	assert_int_equal(util_json_exact("caf\xe9", 4), 0);
+	assert_int_equal(util_json_exact("\xe2\x82", 2), 0);
+	assert_int_equal(util_json_exact("\xc0\xaf", 2), 0);
+	assert_int_equal(util_json_exact("\xed\xa0\x80", 3), 0);
+}
+
+static void
 util_errf__message__file_line_prefix_and_minus_one(void **state)
 {
 	char err[64];
@@ -475,6 +493,8 @@ main(void)
 		util_put_json_str__string_and_null__quoted_or_null),
 	    cmocka_unit_test(
 		util_errf__message__file_line_prefix_and_minus_one),
+	    cmocka_unit_test(
+		util_json_exact__each_kind_of_byte__only_invalid_utf8_is_not),
 	    cmocka_unit_test(xstrndup__embedded_bytes__copies_n_and_terminates),
 	    cmocka_unit_test(xstrdup__string__equal_copy_not_same_pointer),
 	    cmocka_unit_test(xmalloc__zero_bytes__non_null),
