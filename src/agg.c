@@ -304,6 +304,17 @@ agg_tab_rebuild(struct agg_tab *t, size_t cap)
 	t->alen = alen;
 }
 
+/* Raise the table's level until its measure is within the cap. */
+static void
+agg_tab_fit(struct agg_tab *t)
+{
+	while (t->measure > t->max) {
+		t->level++;
+		agg_tab_rebuild(t, t->cap);
+		agg_tab_measure(t);
+	}
+}
+
 /* Raise levels until group G and the table are within their caps. */
 static void
 agg_tab_settle(struct agg_tab *t, struct agg_group *g)
@@ -317,11 +328,7 @@ agg_tab_settle(struct agg_tab *t, struct agg_group *g)
 	}
 	if (changed)
 		agg_tab_measure(t);
-	while (t->measure > t->max) {
-		t->level++;
-		agg_tab_rebuild(t, t->cap);
-		agg_tab_measure(t);
-	}
+	agg_tab_fit(t);
 }
 
 /*
@@ -405,11 +412,7 @@ agg_tab_adopt(struct agg_tab *dst, const struct agg_tab *src)
 	}
 	agg_tab_rebuild(dst, dst->cap);
 	agg_tab_measure(dst);
-	while (dst->measure > dst->max) {
-		dst->level++;
-		agg_tab_rebuild(dst, dst->cap);
-		agg_tab_measure(dst);
-	}
+	agg_tab_fit(dst);
 }
 
 /* A cell that is not kept counts in the "other" row of its dir, MTA and
