@@ -76,6 +76,43 @@ csv_sig(const struct report_opts *o, const struct agg_cell *c)
 	return sig_get(o->sigs, c->sig)->id;
 }
 
+/* The failing destinations, after the cells: one row per outbound
+ * recipient domain (--top of them) and failure, with the domain in the
+ * last column; mta, stage and inferred are empty. */
+static void
+csv_destinations(FILE *fp, const struct agg *a, const struct report_opts *o)
+{
+	struct agg_dest *d;
+	char buf[16];
+	size_t n, i, k;
+
+	d = agg_destinations(a, EVENT_OUT, AGG_PEER_DOMAIN, o->top, &n);
+	for (i = 0; i < n; i++)
+		for (k = 0; k < d[i].ncodes; k++) {
+			const struct agg_dest_code *c = &d[i].codes[k];
+			const struct sig_entry *e = NULL;
+
+			if (o->sigs != NULL && c->sig >= 0 &&
+			    c->sig < sig_count(o->sigs))
+				e = sig_get(o->sigs, c->sig);
+			csv_str(fp, event_dir_name(EVENT_OUT));
+			snprintf(buf, sizeof(buf), "%dxx", c->cls);
+			fputs(",,", fp);
+			csv_str(fp, buf);
+			fputc(',', fp);
+			if (c->code)
+				fprintf(fp, "%d", c->code);
+			fputc(',', fp);
+			csv_str(fp, event_enh_str(&c->enh, buf, sizeof(buf)));
+			fputs(",,", fp);
+			csv_str(fp, e ? e->id : "");
+			fprintf(fp, ",%" PRIu64 ",,", c->count);
+			report_csv_field(fp, d[i].name, d[i].len);
+			fputc('\n', fp);
+		}
+	free(d);
+}
+
 int
 report_csv(FILE *fp, const struct agg *a, const struct report_opts *o)
 {
@@ -84,7 +121,7 @@ report_csv(FILE *fp, const struct agg *a, const struct report_opts *o)
 	char buf[16];
 
 	fputs("direction,mta,class,code,enhanced,stage,signature,count,"
-	      "inferred\n",
+	      "inferred,domain\n",
 	    fp);
 	cells = agg_cells(a, &n);
 	for (i = 0; i < n; i++) {
@@ -115,9 +152,10 @@ report_csv(FILE *fp, const struct agg *a, const struct report_opts *o)
 		csv_str(fp, event_stage_name(c->stage));
 		fputc(',', fp);
 		csv_str(fp, csv_sig(o, c));
-		fprintf(fp, ",%" PRIu64 ",%" PRIu64 "\n", c->count,
+		fprintf(fp, ",%" PRIu64 ",%" PRIu64 ",\n", c->count,
 		    c->inferred);
 	}
 	free(cells);
+	csv_destinations(fp, a, o);
 	return ferror(fp) ? -1 : 0;
 }

@@ -133,6 +133,53 @@ prom_replies(FILE *fp, const struct agg_cell *cells, size_t n, int inferred)
 	}
 }
 
+/* The failing destinations (outbound recipient domains with the most
+ * failures, --top of them): one series per domain and failure. Bounded
+ * by --top, so a scrape's cardinality stays small. */
+static void
+prom_destinations(FILE *fp, const struct agg *a, const struct report_opts *o)
+{
+	struct agg_dest *d;
+	char buf[16];
+	size_t n, i, k;
+
+	d = agg_destinations(a, EVENT_OUT, AGG_PEER_DOMAIN, o->top, &n);
+	prom_family(fp, "smtplog_destination_failures_total", "counter",
+	    "Failures of the outbound recipient domains that failed most, "
+	    "by domain, class, basic and enhanced code (their five most "
+	    "frequent).");
+	for (i = 0; i < n; i++)
+		for (k = 0; k < d[i].ncodes; k++) {
+			const struct agg_dest_code *c = &d[i].codes[k];
+			uint64_t v = 0;
+			size_t j;
+
+			/* one series per code: signatures summed */
+			for (j = 0; j < d[i].ncodes; j++) {
+				const struct agg_dest_code *x = &d[i].codes[j];
+
+				if (x->cls != c->cls || x->code != c->code ||
+				    event_enh_cmp(&x->enh, &c->enh) != 0)
+					continue;
+				if (j < k)
+					break;
+				v += x->count;
+			}
+			if (j < k)
+				continue; /* written with an earlier one */
+			fputs("smtplog_destination_failures_total{domain=\"",
+			    fp);
+			report_prom_label(fp, d[i].name, d[i].len);
+			fprintf(fp, "\",class=\"%dxx\",code=\"", c->cls);
+			if (c->code)
+				fprintf(fp, "%d", c->code);
+			fputs("\",enhanced=\"", fp);
+			fputs(event_enh_str(&c->enh, buf, sizeof(buf)), fp);
+			fprintf(fp, "\"} %" PRIu64 "\n", v);
+		}
+	free(d);
+}
+
 int
 report_prom(FILE *fp, const struct agg *a, const struct report_opts *o)
 {
@@ -142,6 +189,7 @@ report_prom(FILE *fp, const struct agg *a, const struct report_opts *o)
 	} kinds[] = {{"event", AGG_EVENT}, {"noreply", AGG_NOREPLY},
 	    {"unparsed", AGG_UNPARSED}, {"other_program", AGG_SKIP_OTHER},
 	    {"no_header", AGG_SKIP_NOHDR}, {"journal_marker", AGG_SKIP_MARKER},
+	    {"outside_window", AGG_SKIP_WINDOW}, {"no_time", AGG_SKIP_NOTIME},
 	    {"overlong", -1}};
 	const struct agg_counts *c = agg_counts_const(a);
 	struct agg_cell *cells;
@@ -179,6 +227,7 @@ report_prom(FILE *fp, const struct agg *a, const struct report_opts *o)
 	prom_replies(fp, cells, n, 1);
 	free(cells);
 
+	prom_destinations(fp, a, o);
 	prom_family(fp, "smtplog_folded_events_total", "counter",
 	    "Events counted in an \"other\" row past the table cap.");
 	fprintf(fp, "smtplog_folded_events_total %" PRIu64 "\n",

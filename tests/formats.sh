@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/formats.sh - the CSV and Prometheus outputs end to end: on every
-# sample log the CSV parses as a table of 9 columns and its counts add up
-# to the JSON report's events; the Prometheus metrics pass promtool (when
+# sample log the CSV parses as a table of 10 columns, the counts of its
+# code rows (no domain) add up to the JSON report's events and those of its
+# destination rows to the JSON destinations' failures; the Prometheus metrics pass promtool (when
 # installed) and their counters agree with the JSON report; hostile log
 # text reaches neither output raw; --help and the format error list both.
 . "${top_srcdir:-.}/tests/lib.sh"
@@ -34,22 +35,35 @@ for s in $samples; do
 	lines=$(json_num lines "$TMP/j")
 
 	if [ "$have_python" = 1 ]; then
-		check "$s (csv): parses, 9 columns on every row, counts = events" \
+		smtplog -f json "sample-logs/$s" > "$TMP/cj"
+		check "$s (csv): parses, 10 columns on every row, counts = events" \
 		    python3 -c '
-import csv, sys
+import csv, json, sys
 rows = list(csv.reader(open(sys.argv[1], newline="")))
 assert rows[0] == ["direction", "mta", "class", "code", "enhanced",
-    "stage", "signature", "count", "inferred"], rows[0]
-assert all(len(r) == 9 for r in rows), "ragged row"
-total = sum(int(r[7]) for r in rows[1:])
+    "stage", "signature", "count", "inferred", "domain"], rows[0]
+assert all(len(r) == 10 for r in rows), "ragged row"
+total = sum(int(r[7]) for r in rows[1:] if r[9] == "")
 assert total == int(sys.argv[2]), (total, sys.argv[2])
-' "$TMP/c" "$events"
+dest = json.load(open(sys.argv[3]))["destinations"]
+want = {(d["domain"], c["code"] or "", c["enhanced"] or ""): 0
+    for d in dest for c in d["codes"]}
+for d in dest:
+    for c in d["codes"]:
+        want[(d["domain"], c["code"] or "", c["enhanced"] or "")] += c["count"]
+got = {}
+for r in rows[1:]:
+    if r[9]:
+        k = (r[9], r[3], r[4])
+        got[k] = got.get(k, 0) + int(r[7])
+assert got == want, (got, want)
+' "$TMP/c" "$events" "$TMP/cj"
 	else
-		skip "$s (csv): parses, 9 columns on every row, counts = events" \
+		skip "$s (csv): parses, 10 columns on every row, counts = events" \
 		    "python3 not installed"
 	fi
-	check "$s (csv): counts add up to the events (awk)" test \
-	    "$(awk -F, 'NR > 1 { s += $8 } END { printf "%d\n", s }' "$TMP/c")" \
+	check "$s (csv): counts of code rows add up to the events (awk)" test \
+	    "$(awk -F, 'NR > 1 && $10 == "" { s += $8 } END { printf "%d\n", s }' "$TMP/c")" \
 	    = "$events"
 
 	if [ "$have_promtool" = 1 ]; then
@@ -71,7 +85,7 @@ printf 'Nov 22 10:00:01 mail postfix/smtpd[1]: NOQUEUE: reject: RCPT from =cmd\0
 smtplog -f csv "$TMP/hostile.log" > "$TMP/h.csv"
 check "hostile log (csv): no escape byte" sh -c "! grep -q '$esc' '$TMP/h.csv'"
 check "hostile log (csv): the reply is counted" \
-	grep -qx 'inbound,postfix,5xx,554,5.7.1,RCPT,,1,0' "$TMP/h.csv"
+	grep -qx 'inbound,postfix,5xx,554,5.7.1,RCPT,,1,0,' "$TMP/h.csv"
 smtplog -f prometheus "$TMP/hostile.log" > "$TMP/h.prom"
 check "hostile log (prometheus): no escape byte" \
 	sh -c "! grep -q '$esc' '$TMP/h.prom'"
@@ -86,7 +100,7 @@ fi
 # No input at all: a header, and metrics without a time span.
 smtplog -f csv < /dev/null > "$TMP/e.csv"
 check "empty input (csv): the header alone" test "$(cat "$TMP/e.csv")" = \
-	"direction,mta,class,code,enhanced,stage,signature,count,inferred"
+	"direction,mta,class,code,enhanced,stage,signature,count,inferred,domain"
 smtplog -f prometheus < /dev/null > "$TMP/e.prom"
 if [ "$have_promtool" = 1 ]; then
 	check "empty input (prometheus): promtool check metrics" \

@@ -170,13 +170,16 @@ report_csv__sample__exact_table(void **state)
 	s = render(a, NULL);
 	assert_string_equal(s,
 	    "direction,mta,class,code,enhanced,stage,signature,count,"
-	    "inferred\n"
-	    "inbound,postfix,5xx,554,5.7.1,RCPT,,3,0\n"
-	    "outbound,postfix,2xx,250,2.0.0,END-OF-DATA,,10,0\n"
-	    "outbound,postfix,5xx,550,5.1.1,RCPT,,4,0\n"
-	    "outbound,postfix,5xx,550,5.1.1,DATA,,1,0\n"
-	    "outbound,exim,5xx,550,5.1.1,RCPT,,2,0\n"
-	    "outbound,sendmail,4xx,,4.4.1,,,2,2\n");
+	    "inferred,domain\n"
+	    "inbound,postfix,5xx,554,5.7.1,RCPT,,3,0,\n"
+	    "outbound,postfix,2xx,250,2.0.0,END-OF-DATA,,10,0,\n"
+	    "outbound,postfix,5xx,550,5.1.1,RCPT,,4,0,\n"
+	    "outbound,postfix,5xx,550,5.1.1,DATA,,1,0,\n"
+	    "outbound,exim,5xx,550,5.1.1,RCPT,,2,0,\n"
+	    "outbound,sendmail,4xx,,4.4.1,,,2,2,\n"
+	    /* then the failing destinations, one row per failure */
+	    "outbound,,5xx,550,5.1.1,,,7,,example.org\n"
+	    "outbound,,4xx,,4.4.1,,,2,,example.org\n");
 	free(s);
 	agg_free(a);
 }
@@ -190,7 +193,7 @@ report_csv__empty__header_only(void **state)
 	(void)state;
 	assert_string_equal(s,
 	    "direction,mta,class,code,enhanced,stage,"
-	    "signature,count,inferred\n");
+	    "signature,count,inferred,domain\n");
 	free(s);
 	agg_free(a);
 }
@@ -221,13 +224,13 @@ report_csv__signature__id_in_its_column(void **state)
 	    0);
 	s = render(a, sigs);
 	assert_non_null(strstr(s,
-	    "\noutbound,postfix,4xx,421,4.7.0,RCPT,,1,0\n"
-	    "outbound,postfix,4xx,421,4.7.0,RCPT,yahoo-test,3,0\n"));
+	    "\noutbound,postfix,4xx,421,4.7.0,RCPT,,1,0,\n"
+	    "outbound,postfix,4xx,421,4.7.0,RCPT,yahoo-test,3,0,\n"));
 	free(s);
 	/* without the set, an index means nothing: the column stays empty */
 	s = render(a, NULL);
 	assert_non_null(
-	    strstr(s, "outbound,postfix,4xx,421,4.7.0,RCPT,,3,0\n"));
+	    strstr(s, "outbound,postfix,4xx,421,4.7.0,RCPT,,3,0,\n"));
 	free(s);
 	agg_free(a);
 	sig_free(sigs);
@@ -249,7 +252,7 @@ report_csv__past_cap__other_row(void **state)
 	/* which cells fold is up to the sampling hash; how many is counted */
 	assert_true(agg_counts_const(a)->other_cells >= 5);
 	snprintf(want, sizeof(want),
-	    "\ninbound,exim,5xx,other,other,,,%llu,0\n",
+	    "\ninbound,exim,5xx,other,other,,,%llu,0,\n",
 	    (unsigned long long)agg_counts_const(a)->other_cells);
 	assert_non_null(strstr(s, want));
 	free(s);

@@ -300,6 +300,8 @@ report_prom__sample__series_summed_and_accounted(void **state)
 	    "smtplog_lines_total{kind=\"no_header\"} 2\n"
 	    "smtplog_lines_total{kind=\"journal_marker\"}"
 	    " 1\n"
+	    "smtplog_lines_total{kind=\"outside_window\"} 0\n"
+	    "smtplog_lines_total{kind=\"no_time\"} 0\n"
 	    "smtplog_lines_total{kind=\"overlong\"} 0\n"));
 	assert_int_equal(agg_counts(a)->lines, 28);
 	assert_non_null(strstr(s, "\nsmtplog_bytes_total 4096\n"));
