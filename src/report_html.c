@@ -1053,6 +1053,39 @@ html_top(FILE *fp, const struct agg *a, const struct report_opts *o)
 	free(top);
 }
 
+/* --fail-on: each rule, whether it fired and what it measured, first. */
+static void
+html_thresholds(FILE *fp, const struct report_opts *o)
+{
+	char rule[96], value[128];
+	size_t i, fired = 0;
+
+	if (o->nrules == 0)
+		return;
+	for (i = 0; i < o->nrules; i++)
+		fired += o->results[i].fired != 0;
+	fputs("<section id=\"thresholds\">\n<h2>", fp);
+	html_f(fp,
+	    P_("Thresholds: %zu of %zu rule fired",
+		"Thresholds: %zu of %zu rules fired", o->nrules),
+	    fired, o->nrules);
+	fputs("</h2>\n<table>\n", fp);
+	for (i = 0; i < o->nrules; i++) {
+		const struct rule_result *res = &o->results[i];
+
+		fprintf(fp, "<tr><td class=\"%s\"><b>",
+		    res->fired ? "c5" : "c2");
+		html_s(fp, res->fired ? _("FIRED") : _("ok"));
+		fputs("</b></td><td><code>", fp);
+		html_s(fp, rule_str(&o->rules[i], rule, sizeof(rule)));
+		fputs("</code></td><td>", fp);
+		html_s(fp,
+		    rule_value_str(&o->rules[i], res, value, sizeof(value)));
+		fputs("</td></tr>\n", fp);
+	}
+	fputs("</table>\n</section>\n", fp);
+}
+
 /* The outbound destinations with the most failures, as in the text
  * report: codes with counts and the advice of the most frequent. */
 static void
@@ -1176,6 +1209,7 @@ report_html(FILE *fp, const struct agg *a, const struct report_opts *o)
 		html_f(fp, _("%s to %s\n"), t0, t1);
 		fputs("</p>\n", fp);
 	}
+	html_thresholds(fp, o);
 	html_summary(fp, c, o);
 	fputs("<section id=\"charts\">\n<h2>", fp);
 	html_s(fp, _("At a glance"));

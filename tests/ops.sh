@@ -6,7 +6,7 @@
 # output), and the progress line (never when standard error is not a
 # terminal; shown and cleared on a terminal made by script(1)).
 . "${top_srcdir:-.}/tests/lib.sh"
-plan 41
+plan 42
 
 S="$top_srcdir/sample-logs"
 LOG="$S/postfix-real.log"
@@ -27,6 +27,9 @@ check "the text report opens with the thresholds" \
 	sh -c "sed -n 2p '$TMP/o' | tr -s ' ' | grep -qx ' FIRED 5xx>1 $n5 events' &&
 	    head -1 '$TMP/o' | grep -qx 'Thresholds: 1 of 1 rule fired'"
 check "the report follows the thresholds" grep -qx 'smtplog report' "$TMP/o"
+smtplog -f html --fail-on '5xx>1' "$LOG" > "$TMP/o.html" 2> /dev/null
+check "the HTML report has the thresholds too" \
+	grep -q "<td class=\"c5\"><b>FIRED</b></td><td><code>5xx&gt;1</code></td><td>$n5 events</td>" "$TMP/o.html"
 
 smtplog --fail-on "5xx>$n5" "$LOG" > "$TMP/o" 2> "$TMP/e"; rc=$?
 check "a rule at its limit (>) does not fire: exit 0" test "$rc" = 0
