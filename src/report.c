@@ -163,9 +163,7 @@ report_wrap(FILE *fp, const char *label, const char *s, int indent)
 const struct sig_entry *
 report_sig(const struct report_opts *o, const struct agg_top *t)
 {
-	if (o->sigs == NULL || t->sig < 0 || t->sig >= sig_count(o->sigs))
-		return NULL;
-	return sig_get(o->sigs, t->sig);
+	return sig_get(o->sigs, t->sig); /* NULL without, or out of range */
 }
 
 void
@@ -183,9 +181,7 @@ report_dest_advice(const struct report_opts *o, const struct agg_dest *d,
 {
 	const struct agg_dest_code *c = &d->codes[0];
 
-	*sig = NULL;
-	if (o->sigs != NULL && c->sig >= 0 && c->sig < sig_count(o->sigs))
-		*sig = sig_get(o->sigs, c->sig);
+	*sig = sig_get(o->sigs, c->sig);
 	kb_explain(c->code, &c->enh, EVENT_OUT, EVENT_STAGE_NONE, adv);
 }
 

@@ -67,13 +67,13 @@ csv_str(FILE *fp, const char *s)
 	report_csv_field(fp, s, strlen(s));
 }
 
-/* The id of a cell's signature, or "" when it has none. */
+/* The id of signature SIG, or "" when there is none. */
 static const char *
-csv_sig(const struct report_opts *o, const struct agg_cell *c)
+csv_sig(const struct report_opts *o, int sig)
 {
-	if (o->sigs == NULL || c->sig < 0 || c->sig >= sig_count(o->sigs))
-		return "";
-	return sig_get(o->sigs, c->sig)->id;
+	const struct sig_entry *e = sig_get(o->sigs, sig);
+
+	return e ? e->id : "";
 }
 
 /* The failing destinations, after the cells: one row per outbound
@@ -90,11 +90,6 @@ csv_destinations(FILE *fp, const struct agg *a, const struct report_opts *o)
 	for (i = 0; i < n; i++)
 		for (k = 0; k < d[i].ncodes; k++) {
 			const struct agg_dest_code *c = &d[i].codes[k];
-			const struct sig_entry *e = NULL;
-
-			if (o->sigs != NULL && c->sig >= 0 &&
-			    c->sig < sig_count(o->sigs))
-				e = sig_get(o->sigs, c->sig);
 			csv_str(fp, event_dir_name(EVENT_OUT));
 			snprintf(buf, sizeof(buf), "%dxx", c->cls);
 			fputs(",,", fp);
@@ -105,7 +100,7 @@ csv_destinations(FILE *fp, const struct agg *a, const struct report_opts *o)
 			fputc(',', fp);
 			csv_str(fp, event_enh_str(&c->enh, buf, sizeof(buf)));
 			fputs(",,", fp);
-			csv_str(fp, e ? e->id : "");
+			csv_str(fp, csv_sig(o, c->sig));
 			fprintf(fp, ",%" PRIu64 ",,", c->count);
 			report_csv_field(fp, d[i].name, d[i].len);
 			fputc('\n', fp);
@@ -151,7 +146,7 @@ report_csv(FILE *fp, const struct agg *a, const struct report_opts *o)
 		fputc(',', fp);
 		csv_str(fp, event_stage_name(c->stage));
 		fputc(',', fp);
-		csv_str(fp, csv_sig(o, c));
+		csv_str(fp, csv_sig(o, c->sig));
 		fprintf(fp, ",%" PRIu64 ",%" PRIu64 ",\n", c->count,
 		    c->inferred);
 	}

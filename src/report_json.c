@@ -175,10 +175,8 @@ json_key(FILE *fp, int dir, int cls, int code, const struct event_enh *enh)
 static void
 json_sig_id(FILE *fp, const struct report_opts *o, int sig)
 {
-	const struct sig_entry *e = NULL;
+	const struct sig_entry *e = sig_get(o->sigs, sig);
 
-	if (o->sigs != NULL && sig >= 0 && sig < sig_count(o->sigs))
-		e = sig_get(o->sigs, sig);
 	util_put_json_str(fp, e ? e->id : NULL, e ? strlen(e->id) : 0);
 }
 
@@ -323,11 +321,6 @@ json_destinations(FILE *fp, const struct agg *a, const struct report_opts *o)
 		    d[i].nfailures);
 		for (k = 0; k < d[i].ncodes; k++) {
 			const struct agg_dest_code *c = &d[i].codes[k];
-			const struct sig_entry *cs = NULL;
-
-			if (o->sigs != NULL && c->sig >= 0 &&
-			    c->sig < sig_count(o->sigs))
-				cs = sig_get(o->sigs, c->sig);
 			snprintf(code, sizeof(code), "%d", c->code);
 			event_enh_str(&c->enh, enh, sizeof(enh));
 			fprintf(fp,
@@ -339,8 +332,7 @@ json_destinations(FILE *fp, const struct agg *a, const struct report_opts *o)
 			util_put_json_str(fp, c->enh.cls ? enh : NULL,
 			    strlen(enh));
 			fputs(", \"signature\": ", fp);
-			util_put_json_str(fp, cs ? cs->id : NULL,
-			    cs ? strlen(cs->id) : 0);
+			json_sig_id(fp, o, c->sig);
 			fprintf(fp, ", \"count\": %" PRIu64 "}", c->count);
 		}
 		report_dest_advice(o, &d[i], &sig, &adv);
