@@ -8,7 +8,8 @@
  *                               occurrence (an id may come more than once)
  *
  * Used as the cheap test before any regex: by pat (does the line carry
- * one of the MTA's reply literals?) and sig (which signatures can apply?).
+ * one of the MTA's reply literals? which rules can match?) and sig (which
+ * signatures can apply?). lit_required() finds the literals a regex needs.
  * The scan looks at each pair of adjacent bytes once, in a 64 Kibit
  * bitmap of the literals' first two bytes that stays in L1 cache; only on
  * a hit does it compare whole literals. Matching is exact (bytewise);
@@ -27,7 +28,21 @@ void lit_add(struct lit_set *l, const char *s, size_t n, int id);
 int lit_any(const struct lit_set *l, const char *text, size_t n);
 void lit_each(const struct lit_set *l, const char *text, size_t n,
     void (*fn)(void *arg, int id), void *arg);
+/*
+ * Scan L 16 bytes at a time where the CPU can (x86-64 with SSSE3), or a
+ * byte at a time; returns whether blocks are used. The default is blocks
+ * unless SMTPLOG_NO_SIMD is set; tests compare the two.
+ */
+int lit_use_blocks(struct lit_set *l, int on);
 /* Number of literals added. */
 int lit_count(const struct lit_set *l);
+
+/*
+ * Literals one of which every match of the regex RE (N bytes) contains,
+ * lower-cased when CASELESS, as a NULL-terminated list the caller frees
+ * with lit_strv_free(); NULL when none can be told (try every text).
+ */
+char **lit_required(const char *re, size_t n, int caseless);
+void lit_strv_free(char **v);
 
 #endif

@@ -328,109 +328,26 @@ sig_parse_dir(struct sig_parse *ps, struct sig_rule *r, const char *v)
 }
 
 /*
- * The prefilter. A signature's regexes run only on messages that contain
- * one of its literals: for each top-level branch of each pattern, the
- * longest run of plain characters the branch cannot match without
- * (outside groups, classes and escapes like \d, and not made optional
- * by ?, * or {0,...}). A branch without such a run of two or more bytes
- * makes the signature "always" tried. Literals are lower-cased: patterns
- * ignore case, and for one that does not, this is still a superset.
+ * The prefilter: a signature's regexes run only on messages that contain
+ * one of its literals (lit_required(), lower-cased as the patterns
+ * ignore case). A pattern without any makes its signature "always" tried.
  */
-
-/* Skip a group or a class starting at P[*I]; escapes are honoured. */
-static void
-sig_skip_nested(const char *p, size_t n, size_t *i)
-{
-	int depth = 0, cls = 0;
-
-	for (; *i < n; (*i)++) {
-		if (p[*i] == '\\') {
-			(*i)++;
-			continue;
-		}
-		if (cls) {
-			if (p[*i] == ']')
-				cls = 0;
-			continue;
-		}
-		if (p[*i] == '[')
-			cls = 1;
-		else if (p[*i] == '(')
-			depth++;
-		else if (p[*i] == ')' && --depth == 0)
-			break;
-	}
-	(*i)++;
-}
-
-/* Keep the branch's best literal; CUR is the run just ended. */
-static void
-sig_lit_flush(char *cur, size_t *cn, char *best, size_t *bn)
-{
-	if (*cn > *bn) {
-		memcpy(best, cur, *cn);
-		*bn = *cn;
-	}
-	*cn = 0;
-}
-
-/* Add the literals of pattern P to rule R (see above). */
 static void
 sig_add_literals(struct sig_rule *r, const char *p, size_t n)
 {
-	char *cur = xmalloc(n + 1), *best = xmalloc(n + 1);
-	size_t i = 0, cn = 0, bn = 0;
-	unsigned char c;
+	char **v = lit_required(p, n, 1);
+	int i;
 
-	for (;;) {
-		if (i >= n || p[i] == '|') {
-			sig_lit_flush(cur, &cn, best, &bn);
-			if (bn < 2)
-				r->always = 1;
-			else {
-				r->lits = xrealloc(r->lits,
-				    (size_t)(r->nlits + 1) * sizeof(*r->lits));
-				r->lits[r->nlits++] = xstrndup(best, bn);
-			}
-			bn = 0;
-			if (i++ >= n)
-				break;
-			continue;
-		}
-		c = (unsigned char)p[i];
-		if (c == '\\' && i + 1 < n &&
-		    !isalnum((unsigned char)p[i + 1])) {
-			cur[cn++] = (char)tolower((unsigned char)p[i + 1]);
-			i += 2;
-		} else if (c == '\\') {
-			sig_lit_flush(cur, &cn, best, &bn); /* \b, \d, \s ... */
-			i += 2;
-		} else if (c == '(' || c == '[') {
-			sig_lit_flush(cur, &cn, best, &bn);
-			sig_skip_nested(p, n, &i);
-		} else if (c == '?' || c == '*') {
-			if (cn > 0)
-				cn--; /* the atom before is optional */
-			sig_lit_flush(cur, &cn, best, &bn);
-			i++;
-		} else if (c == '{') {
-			/* {m,n}: the atom before is optional when m is 0 */
-			if (i + 1 < n && p[i + 1] == '0' && cn > 0)
-				cn--;
-			sig_lit_flush(cur, &cn, best, &bn);
-			while (i < n && p[i] != '}')
-				i++;
-			i++;
-		} else if (strchr(".^$+)", c) != NULL) {
-			sig_lit_flush(cur, &cn, best, &bn);
-			i++;
-		} else {
-			cur[cn++] = (char)tolower(c);
-			i++;
-		}
+	if (v == NULL) {
+		r->always = 1;
+		return;
 	}
-	free(cur);
-	free(best);
+	for (i = 0; v[i] != NULL; i++) {
+		r->lits = xrealloc(r->lits,
+		    (size_t)(r->nlits + 1) * sizeof(*r->lits));
+		r->lits[r->nlits++] = v[i];
+	}
+	free(v);
 }
 
 /* Build the prefilter over every rule of the set. */

@@ -2,7 +2,12 @@
  * test_lit.c - unit tests for lit.c: literals found anywhere in the text
  * (start, end, overlapping), whatever pair they are filed under; one-byte
  * literals, also as the last byte; near misses at the text's end; NUL
- * bytes in the text; every occurrence reported by lit_each().
+ * bytes in the text; every occurrence reported by lit_each(); the
+ * 16-byte block scan and the byte scan agree with a plain search on
+ * random texts. lit_required(): the literals a regex cannot match
+ * without, from runs, groups of alternatives and top-level branches, and
+ * none where the scan cannot tell (escapes it does not model, (?x), (?i)
+ * in a pattern that minds case, a branch without a literal).
  */
 #include "config.h"
 
@@ -12,6 +17,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lit.h"
@@ -110,6 +117,141 @@ lit_each__several_literals__every_occurrence_with_its_id(void **state)
 	lit_free(l);
 }
 
+static void
+note_bit(void *arg, int id)
+{
+	*(unsigned *)arg |= 1u << id;
+}
+
+/* LITS[i] with id i; bit i of the result: literal i occurs in T. */
+static unsigned
+found_by_scan(struct lit_set *l, const char *t, size_t n)
+{
+	unsigned bits = 0;
+
+	lit_each(l, t, n, note_bit, &bits);
+	return bits;
+}
+
+static unsigned
+found_by_search(const char *const *lits, int nlits, const char *t, size_t n)
+{
+	unsigned bits = 0;
+	int i;
+
+	for (i = 0; i < nlits; i++)
+		if (memmem(t, n, lits[i], strlen(lits[i])) != NULL)
+			bits |= 1u << i;
+	return bits;
+}
+
+static void
+lit_each__random_texts__both_scans_find_what_search_finds(void **state)
+{
+	static const char *const lits[] = {"status=", "reject",
+	    "said:", "refused to talk to me", "*", "=>", "5.7.1", "zz",
+	    "q=", "(in", "]:", "authentication failed", "j"};
+	static const char alphabet[] = "status=rejectaid:fu zq*=>5.71()[]j\n";
+	const int nlits = (int)(sizeof(lits) / sizeof(lits[0]));
+	struct lit_set *l = lit_new();
+	char text[300];
+	unsigned seed = 7, want;
+	int i, k, round, blocks;
+
+	(void)state;
+	for (i = 0; i < nlits; i++)
+		lit_add(l, lits[i], strlen(lits[i]), i);
+	for (round = 0; round < 20000; round++) {
+		size_t n = (size_t)(round % 290);
+
+		for (k = 0; k < (int)n; k++) {
+			seed = seed * 1103515245u + 12345u;
+			text[k] =
+			    alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
+		}
+		/* now and then, a literal at the very end */
+		if (round % 7 == 0 && n > 30) {
+			const char *x = lits[round % nlits];
+
+			memcpy(text + n - strlen(x), x, strlen(x));
+		}
+		want = found_by_search(lits, nlits, text, n);
+		for (blocks = 0; blocks < 2; blocks++) {
+			(void)lit_use_blocks(l, blocks);
+			if (found_by_scan(l, text, n) != want)
+				fail_msg("round %d, blocks %d: %.*s", round,
+				    blocks, (int)n, text);
+			assert_int_equal(lit_any(l, text, n), want != 0);
+		}
+	}
+	lit_free(l);
+}
+
+/* The literals lit_required() gives for RE, joined by "|", or "-". */
+static const char *
+required(const char *re, int caseless)
+{
+	static char out[256];
+	char **v = lit_required(re, strlen(re), caseless);
+	size_t used = 0;
+	int i;
+
+	if (v == NULL)
+		return "-";
+	out[0] = '\0';
+	for (i = 0; v[i] != NULL; i++)
+		used += (size_t)snprintf(out + used, sizeof(out) - used, "%s%s",
+		    i ? "|" : "", v[i]);
+	lit_strv_free(v);
+	return out;
+}
+
+static void
+lit_required__runs_groups_and_branches(void **state)
+{
+	(void)state;
+	/* the longest run of a branch */
+	assert_string_equal(required("abc\\d+defgh", 0), "defgh");
+	assert_string_equal(required("^\\w+: reject_warning:", 0),
+	    ": reject_warning:");
+	/* an escaped punctuation byte is itself */
+	assert_string_equal(required("said\\: 5\\.7\\.1", 0), "said: 5.7.1");
+	/* a class ends the run, also at the top level */
+	assert_string_equal(required("[45]\\.7\\.29\\b", 1), ".7.29");
+	assert_string_equal(required("[]x]yz", 0), "yz");
+	assert_string_equal(required("[^]x]yz", 0), "yz");
+	assert_string_equal(required("[[:alpha:]]yz", 0), "yz");
+	/* a group of alternatives, when it filters better than the runs */
+	assert_string_equal(required("^(?:4\\.7\\.23|[45]\\.7\\.25)\\b", 0),
+	    "4.7.23|.7.25");
+	assert_string_equal(required("ab(?:cdef|ghij)", 0), "cdef|ghij");
+	assert_string_equal(required("abcdef(?:x|yz)", 0), "abcdef");
+	/* branches of the whole pattern: one of each */
+	assert_string_equal(required("foo|bar", 0), "foo|bar");
+	assert_string_equal(required("foo|\\d+", 0), "-");
+	/* what may be absent gives nothing */
+	assert_string_equal(required("ab?cd", 0), "cd");
+	assert_string_equal(required("x(?:abc)?yz", 0), "yz");
+	assert_string_equal(required("x(?:abc)*", 0), "-");
+	assert_string_equal(required("x(?:abc){0,2}yz", 0), "yz");
+	assert_string_equal(required("(?!abc)def", 0), "def");
+	assert_string_equal(required("(?<!abc)de", 0), "de");
+	assert_string_equal(required("(?<host>abc)", 0), "abc");
+	assert_string_equal(required("(?=.*?(?:gsmtp|google))", 0),
+	    "gsmtp|google");
+	/* case */
+	assert_string_equal(required("AbC", 1), "abc");
+	assert_string_equal(required("AbC", 0), "AbC");
+	assert_string_equal(required("(?i)abc", 1), "abc");
+	assert_string_equal(required("(?i)abc", 0), "-");
+	assert_string_equal(required("(?i:abc)d", 0), "-");
+	/* syntax the scan does not model */
+	assert_string_equal(required("\\x41bc", 0), "-");
+	assert_string_equal(required("\\Qa|b\\E", 0), "-");
+	assert_string_equal(required("(?x) a b c", 0), "-");
+	assert_string_equal(required("a.c", 0), "-");
+}
+
 int
 main(void)
 {
@@ -119,6 +261,9 @@ main(void)
 	    cmocka_unit_test(lit_any__nul_bytes_in_text__scanned_past),
 	    cmocka_unit_test(
 		lit_each__several_literals__every_occurrence_with_its_id),
+	    cmocka_unit_test(
+		lit_each__random_texts__both_scans_find_what_search_finds),
+	    cmocka_unit_test(lit_required__runs_groups_and_branches),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
