@@ -43,4 +43,16 @@ enum pat_result pat_match(struct pat_set *set, int mta, const char *msg,
 unsigned long pat_limit_hits(const struct pat_set *set);
 void pat_free(struct pat_set *set);
 
+/*
+ * For tests: run every shape parser (shape.h) of rule set IDX on a line
+ * and its rule's regex, and compare. Returns how many answers agreed, or
+ * -1 with WHY saying what differed.
+ */
+int pat_shape_check(struct pat_set *set, int idx, const char *msg, size_t len,
+    char *why, size_t whylen);
+/* Rules of set IDX that have a shape parser; their names, space-separated,
+ * into NAMES. */
+int
+pat_shape_count(const struct pat_set *set, int idx, char *names, size_t len);
+
 #endif

@@ -27,24 +27,14 @@
 #include "lit.h"
 #include "pat.h"
 #include "rx.h"
+#include "shape.h"
 #include "util.h"
 
 #define PAT_MAX_LITERALS 32
 #define PAT_CACHE 64
 
-enum pat_group {
-	G_CODE,
-	G_ENH,
-	G_DSN,
-	G_STATUS,
-	G_HOST,
-	G_DOMAIN,
-	G_RCPT,
-	G_STAGE,
-	G_TEXT,
-	PAT_NGROUPS
-};
-static const char *const pat_group_names[PAT_NGROUPS] = {"code", "enh", "dsn",
+/* the named groups, in the order of enum shape_group */
+static const char *const pat_group_names[SHAPE_NGROUPS] = {"code", "enh", "dsn",
     "status", "host", "domain", "rcpt", "stage", "text"};
 
 enum pat_kind { PAT_RULE_EVENT, PAT_RULE_IGNORE };
@@ -53,12 +43,16 @@ struct pat_rule {
 	enum pat_kind kind;
 	char *name;
 	struct rx re;
-	int group[PAT_NGROUPS]; /* group number, or -1 */
-	int dir;                /* EVENT_IN / EVENT_OUT */
-	int cls;                /* fallback class, 0 none */
-	int code;               /* inferred basic code, 0 none */
-	struct event_enh enh;   /* inferred enhanced code */
-	int stage;              /* default stage */
+	int group[SHAPE_NGROUPS]; /* group number, or -1 */
+	shape_fn shape;           /* parser doing the regex's work, or NULL */
+	char **lits;              /* one of them is in every match; NULL: none
+	                             known (until the file is loaded) */
+	int always;               /* no literals: try it on every line */
+	int dir;                  /* EVENT_IN / EVENT_OUT */
+	int cls;                  /* fallback class, 0 none */
+	int code;                 /* inferred basic code, 0 none */
+	struct event_enh enh;     /* inferred enhanced code */
+	int stage;                /* default stage */
 };
 
 struct pat_mta {
@@ -66,7 +60,12 @@ struct pat_mta {
 	char *file;
 	struct rx program;
 	struct rx candidate;
-	struct lit_set *literals; /* NULL: no literal line */
+	char **replylits; /* the "literal" lines */
+	int nreplylits;
+	struct lit_set *lits;     /* the "literal" lines; NULL: none */
+	struct lit_set *rulelits; /* the rules' literals, id: the rule */
+	unsigned *hit;            /* per rule: == gen when a literal occurred */
+	unsigned gen;
 	struct pat_rule *rules;
 	int nrules;
 };
@@ -82,6 +81,7 @@ struct pat_set {
 	int nmtas;
 	struct rx_ctx rx; /* limits, JIT stack, limit hits */
 	struct pat_cache_slot cache[PAT_CACHE];
+	struct shape_match m; /* groups of the last match */
 };
 
 struct pat_set *
@@ -105,8 +105,14 @@ pat_mta_free(struct pat_mta *m)
 	for (j = 0; j < m->nrules; j++) {
 		rx_free(&m->rules[j].re);
 		free(m->rules[j].name);
+		lit_strv_free(m->rules[j].lits);
 	}
-	lit_free(m->literals);
+	for (j = 0; j < m->nreplylits; j++)
+		free(m->replylits[j]);
+	free(m->replylits);
+	lit_free(m->lits);
+	lit_free(m->rulelits);
+	free(m->hit);
 	rx_free(&m->program);
 	rx_free(&m->candidate);
 	free(m->rules);
@@ -297,12 +303,15 @@ pat_parse_rule(struct pat_mta *m, enum pat_kind kind, char *p, const char *file,
 	}
 	if (pat_compile(&r.re, w, n, file, line, err, errlen) < 0)
 		goto fail;
-	for (g = 0; g < PAT_NGROUPS; g++) {
+	for (g = 0; g < SHAPE_NGROUPS; g++) {
 		int num = pcre2_substring_number_from_name(r.re.code,
 		    (PCRE2_SPTR)pat_group_names[g]);
 
 		r.group[g] = num > 0 ? num : -1;
 	}
+	r.shape = shape_find(event_mta_name(m->mta), r.name, w, n);
+	r.lits = lit_required(w, n, 0);
+	r.always = r.lits == NULL;
 	m->rules = xrealloc(m->rules, (size_t)(m->nrules + 1) * sizeof(r));
 	m->rules[m->nrules++] = r;
 	return 0;
@@ -350,12 +359,12 @@ pat_directive(struct pat_mta *m, char *p, const char *file, size_t line,
 		if (rl == 0)
 			return util_errf(err, errlen, file, line,
 			    "empty literal");
-		if (m->literals == NULL)
-			m->literals = lit_new();
-		if (lit_count(m->literals) == PAT_MAX_LITERALS)
+		if (m->nreplylits == PAT_MAX_LITERALS)
 			return util_errf(err, errlen, file, line,
 			    "more than %d literals", PAT_MAX_LITERALS);
-		lit_add(m->literals, rest, rl, 0);
+		m->replylits = xrealloc(m->replylits,
+		    (size_t)(m->nreplylits + 1) * sizeof(*m->replylits));
+		m->replylits[m->nreplylits++] = xstrndup(rest, rl);
 		return 0;
 	}
 	if (n == 5 && memcmp(w, "event", 5) == 0)
@@ -382,6 +391,40 @@ pat_jit(struct pat_set *set, struct pat_mta *m)
 	rx_jit(&set->rx, &m->candidate);
 	for (i = 0; i < m->nrules; i++)
 		rx_jit(&set->rx, &m->rules[i].re);
+}
+
+/*
+ * Index the literals of M: those of the "literal" lines (a line with
+ * none of them carries no reply), and those of every rule (a line with
+ * none of a rule's literals cannot match it). Two sets: most lines stop
+ * at the first, small one.
+ */
+static void
+pat_index(struct pat_mta *m)
+{
+	int i, j;
+
+	if (m->nreplylits > 0)
+		m->lits = lit_new();
+	for (i = 0; i < m->nreplylits; i++)
+		lit_add(m->lits, m->replylits[i], strlen(m->replylits[i]), 0);
+	m->rulelits = lit_new();
+	m->hit = xcalloc((size_t)m->nrules + 1, sizeof(*m->hit));
+	for (i = 0; i < m->nrules; i++) {
+		for (j = 0; m->rules[i].lits && m->rules[i].lits[j]; j++)
+			lit_add(m->rulelits, m->rules[i].lits[j],
+			    strlen(m->rules[i].lits[j]), i);
+		lit_strv_free(m->rules[i].lits);
+		m->rules[i].lits = NULL;
+	}
+}
+
+static void
+pat_mark(void *arg, int rule)
+{
+	struct pat_mta *m = arg;
+
+	m->hit[rule] = m->gen;
 }
 
 int
@@ -429,6 +472,7 @@ pat_load_file(struct pat_set *set, const char *path, char *err, size_t errlen)
 		    path);
 		goto out;
 	}
+	pat_index(&m);
 	pat_jit(set, &m);
 	set->mtas = xrealloc(set->mtas, (size_t)(set->nmtas + 1) * sizeof(m));
 	set->mtas[set->nmtas++] = m;
@@ -521,21 +565,33 @@ pat_mta_for(struct pat_set *set, const struct syslog_hdr *hdr)
 	return found;
 }
 
-/* Bytes of group G of the last match of rule R, or NULL when unset. */
-static const char *
-pat_group(const struct pat_rule *r, const char *s, int g, size_t *len)
+/* Copy the named groups of rule R's last regex match into GM. */
+static void
+pat_groups_of(const struct pat_rule *r, struct shape_match *gm)
 {
-	PCRE2_SIZE *ov;
-	int num = r->group[g];
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->re.md);
+	uint32_t count = pcre2_get_ovector_count(r->re.md);
+	int g, num;
 
-	if (num < 0)
+	for (g = 0; g < SHAPE_NGROUPS; g++) {
+		num = r->group[g];
+		gm->so[g] = gm->eo[g] = SHAPE_UNSET;
+		if (num < 0 || (uint32_t)num >= count ||
+		    ov[2 * num] == PCRE2_UNSET)
+			continue;
+		gm->so[g] = ov[2 * num];
+		gm->eo[g] = ov[2 * num + 1];
+	}
+}
+
+/* Bytes of group G in GM over S, or NULL when unset. */
+static const char *
+pat_group(const struct shape_match *gm, const char *s, int g, size_t *len)
+{
+	if (gm->so[g] == SHAPE_UNSET)
 		return NULL;
-	ov = pcre2_get_ovector_pointer(r->re.md);
-	if (num >= (int)pcre2_get_ovector_count(r->re.md) ||
-	    ov[2 * num] == PCRE2_UNSET)
-		return NULL;
-	*len = ov[2 * num + 1] - ov[2 * num];
-	return s + ov[2 * num];
+	*len = gm->eo[g] - gm->so[g];
+	return s + gm->so[g];
 }
 
 /* Class of a delivery status word (Postfix status=, Sendmail stat=). */
@@ -558,10 +614,10 @@ pat_status_class(const char *w, size_t n)
 	return 0;
 }
 
-/* Fill EV from the last match of event rule R over S. */
+/* Fill EV from the groups GM that event rule R matched over S. */
 static int
-pat_fill(const struct pat_mta *m, const struct pat_rule *r, const char *s,
-    struct event *ev)
+pat_fill(const struct pat_mta *m, const struct pat_rule *r,
+    const struct shape_match *gm, const char *s, struct event *ev)
 {
 	const char *v;
 	size_t n = 0;
@@ -570,11 +626,11 @@ pat_fill(const struct pat_mta *m, const struct pat_rule *r, const char *s,
 	ev->sig = -1;
 	ev->mta = m->mta;
 	ev->dir = r->dir;
-	if ((v = pat_group(r, s, G_CODE, &n)) != NULL)
+	if ((v = pat_group(gm, s, SHAPE_CODE, &n)) != NULL)
 		ev->code = event_code_parse(v, n);
-	if ((v = pat_group(r, s, G_ENH, &n)) != NULL)
+	if ((v = pat_group(gm, s, SHAPE_ENH, &n)) != NULL)
 		(void)event_enh_parse(v, n, &ev->enh);
-	if (ev->enh.cls == 0 && (v = pat_group(r, s, G_DSN, &n)) != NULL)
+	if (ev->enh.cls == 0 && (v = pat_group(gm, s, SHAPE_DSN, &n)) != NULL)
 		(void)event_enh_parse(v, n, &ev->enh);
 	if (ev->code == 0 && r->code != 0) {
 		ev->code = r->code;
@@ -588,24 +644,24 @@ pat_fill(const struct pat_mta *m, const struct pat_rule *r, const char *s,
 		ev->cls = ev->code / 100;
 	else if (ev->enh.cls != 0)
 		ev->cls = ev->enh.cls;
-	else if ((v = pat_group(r, s, G_STATUS, &n)) != NULL)
+	else if ((v = pat_group(gm, s, SHAPE_STATUS, &n)) != NULL)
 		ev->cls = pat_status_class(v, n);
 	if (ev->cls == 0)
 		ev->cls = r->cls;
 	if (ev->cls != 2 && ev->cls != 4 && ev->cls != 5)
 		return -1; /* a 1xx/3xx or unknown outcome: not a final reply */
-	if ((v = pat_group(r, s, G_STAGE, &n)) != NULL)
+	if ((v = pat_group(gm, s, SHAPE_STAGE, &n)) != NULL)
 		ev->stage = event_stage_parse(v, n);
 	if (ev->stage == EVENT_STAGE_NONE)
 		ev->stage = r->stage;
-	if ((v = pat_group(r, s, G_HOST, &n)) != NULL) {
+	if ((v = pat_group(gm, s, SHAPE_HOST, &n)) != NULL) {
 		ev->host = v;
 		ev->hostlen = n;
 	}
-	if ((v = pat_group(r, s, G_DOMAIN, &n)) != NULL) {
+	if ((v = pat_group(gm, s, SHAPE_DOMAIN, &n)) != NULL) {
 		ev->domain = v;
 		ev->domainlen = n;
-	} else if ((v = pat_group(r, s, G_RCPT, &n)) != NULL) {
+	} else if ((v = pat_group(gm, s, SHAPE_RCPT, &n)) != NULL) {
 		const char *at = NULL, *q;
 
 		for (q = v; q < v + n; q++)
@@ -616,18 +672,28 @@ pat_fill(const struct pat_mta *m, const struct pat_rule *r, const char *s,
 			ev->domainlen = (size_t)(v + n - at - 1);
 		}
 	}
-	if ((v = pat_group(r, s, G_TEXT, &n)) != NULL) {
+	if ((v = pat_group(gm, s, SHAPE_TEXT, &n)) != NULL) {
 		ev->text = v;
 		ev->textlen = n;
 	}
 	return 0;
 }
 
-/* Whether any of the MTA's literals occurs in the line. */
+/*
+ * Whether the line has one of the MTA's "literal" lines (or the MTA has
+ * none); if so, mark the rules whose literals occur in it.
+ */
 static int
-pat_prefilter(const struct pat_mta *m, const char *s, size_t n)
+pat_prefilter(struct pat_mta *m, const char *s, size_t n)
 {
-	return m->literals == NULL || lit_any(m->literals, s, n);
+	if (m->lits != NULL && !lit_any(m->lits, s, n))
+		return 0;
+	if (++m->gen == 0) { /* wrapped: start the marks afresh */
+		memset(m->hit, 0, (size_t)m->nrules * sizeof(*m->hit));
+		m->gen = 1;
+	}
+	lit_each(m->rulelits, s, n, pat_mark, m);
+	return 1;
 }
 
 enum pat_result
@@ -645,16 +711,23 @@ pat_match(struct pat_set *set, int idx, const char *s, size_t n,
 	for (i = 0; i < m->nrules; i++) {
 		struct pat_rule *r = &m->rules[i];
 
-		rc = rx_match(&set->rx, &r->re, s, n);
+		if (!r->always && m->hit[i] != m->gen)
+			continue; /* none of its literals: it cannot match */
+		rc = r->shape != NULL ? r->shape(s, n, &set->m) : -1;
 		if (rc < 0) {
-			limited = 1;
-			continue;
+			rc = rx_match(&set->rx, &r->re, s, n);
+			if (rc < 0) {
+				limited = 1;
+				continue;
+			}
+			if (rc == 1)
+				pat_groups_of(r, &set->m);
 		}
 		if (rc == 0)
 			continue;
 		if (r->kind == PAT_RULE_IGNORE)
 			return PAT_NOREPLY;
-		if (pat_fill(m, r, s, ev) == 0)
+		if (pat_fill(m, r, &set->m, s, ev) == 0)
 			return PAT_EVENT;
 		return PAT_NOREPLY;
 	}
@@ -664,4 +737,75 @@ pat_match(struct pat_set *set, int idx, const char *s, size_t n,
 	    rx_match(&set->rx, &m->candidate, s, n) == 1)
 		return PAT_UNPARSED;
 	return PAT_NOREPLY;
+}
+
+int
+pat_shape_check(struct pat_set *set, int idx, const char *s, size_t n,
+    char *why, size_t whylen)
+{
+	struct pat_mta *m;
+	struct shape_match fast, slow;
+	int i, g, rc, rrc, checked = 0;
+
+	if (idx < 0 || idx >= set->nmtas)
+		return 0;
+	m = &set->mtas[idx];
+	for (i = 0; i < m->nrules; i++) {
+		struct pat_rule *r = &m->rules[i];
+
+		if (r->shape == NULL || (rc = r->shape(s, n, &fast)) < 0)
+			continue;
+		rrc = rx_match(&set->rx, &r->re, s, n);
+		if (rrc < 0)
+			continue; /* the regex gave up; nothing to compare */
+		checked++;
+		if (rc != rrc) {
+			snprintf(why, whylen,
+			    "rule %s: parser says %s, regex %s", r->name,
+			    rc ? "match" : "no match",
+			    rrc ? "match" : "no match");
+			return -1;
+		}
+		if (rc == 0)
+			continue;
+		pat_groups_of(r, &slow);
+		for (g = 0; g < SHAPE_NGROUPS; g++) {
+			if (r->group[g] < 0 ||
+			    (fast.so[g] == slow.so[g] &&
+				(fast.so[g] == SHAPE_UNSET ||
+				    fast.eo[g] == slow.eo[g])))
+				continue;
+			snprintf(why, whylen,
+			    "rule %s, group %s: parser [%zd,%zd), regex "
+			    "[%zd,%zd)",
+			    r->name, pat_group_names[g], (ssize_t)fast.so[g],
+			    (ssize_t)fast.eo[g], (ssize_t)slow.so[g],
+			    (ssize_t)slow.eo[g]);
+			return -1;
+		}
+	}
+	return checked;
+}
+
+int
+pat_shape_count(const struct pat_set *set, int idx, char *names, size_t len)
+{
+	const struct pat_mta *m;
+	int i, k = 0;
+	size_t used = 0;
+
+	if (len > 0)
+		names[0] = '\0';
+	if (idx < 0 || idx >= set->nmtas)
+		return 0;
+	m = &set->mtas[idx];
+	for (i = 0; i < m->nrules; i++) {
+		if (m->rules[i].shape == NULL)
+			continue;
+		k++;
+		if (used < len)
+			used += (size_t)snprintf(names + used, len - used,
+			    "%s%s", used ? " " : "", m->rules[i].name);
+	}
+	return k;
 }
