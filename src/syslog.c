@@ -392,6 +392,9 @@ syslog_compose_prefix(const char *s, size_t len)
 {
 	size_t i = 0;
 
+	/* most lines have no "|" near the start: one quick look for it */
+	if (memchr(s, '|', len < 130 ? len : 130) == NULL)
+		return 0;
 	while (i < len && i < 64 && s[i] != ' ' && s[i] != '|')
 		i++;
 	if (i == 0)
