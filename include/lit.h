@@ -29,9 +29,10 @@ int lit_any(const struct lit_set *l, const char *text, size_t n);
 void lit_each(const struct lit_set *l, const char *text, size_t n,
     void (*fn)(void *arg, int id), void *arg);
 /*
- * Scan L 16 bytes at a time where the CPU can (x86-64 with SSSE3), or a
- * byte at a time; returns whether blocks are used. The default is blocks
- * unless SMTPLOG_NO_SIMD is set; tests compare the two.
+ * How L is scanned: ON 0 a byte at a time, 1 16 bytes at a time where the
+ * CPU can (x86-64 with SSSE3), 2 32 bytes where it can (AVX2), else 16;
+ * returns what is used (0, 1, 2). The default is 2 unless SMTPLOG_NO_SIMD
+ * is set; tests compare them.
  */
 int lit_use_blocks(struct lit_set *l, int on);
 /* Number of literals added. */

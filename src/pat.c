@@ -411,7 +411,10 @@ pat_index(struct pat_mta *m)
 	m->rulelits = lit_new();
 	m->hit = xcalloc((size_t)m->nrules + 1, sizeof(*m->hit));
 	for (i = 0; i < m->nrules; i++) {
-		for (j = 0; m->rules[i].lits && m->rules[i].lits[j]; j++)
+		/* a shape parser rejects a line sooner than the scan would */
+		if (m->rules[i].shape != NULL)
+			m->rules[i].always = 1;
+		for (j = 0; !m->rules[i].always && m->rules[i].lits[j]; j++)
 			lit_add(m->rulelits, m->rules[i].lits[j],
 			    strlen(m->rules[i].lits[j]), i);
 		lit_strv_free(m->rules[i].lits);

@@ -176,7 +176,7 @@ lit_each__random_texts__both_scans_find_what_search_finds(void **state)
 			memcpy(text + n - strlen(x), x, strlen(x));
 		}
 		want = found_by_search(lits, nlits, text, n);
-		for (blocks = 0; blocks < 2; blocks++) {
+		for (blocks = 0; blocks < 3; blocks++) {
 			(void)lit_use_blocks(l, blocks);
 			if (found_by_scan(l, text, n) != want)
 				fail_msg("round %d, blocks %d: %.*s", round,
