@@ -145,20 +145,16 @@ found_by_search(const char *const *lits, int nlits, const char *t, size_t n)
 	return bits;
 }
 
+/* Every scan of a set of LITS finds what memmem() finds, on random texts
+ * of every length up to 290 bytes over ALPHABET. */
 static void
-lit_each__random_texts__both_scans_find_what_search_finds(void **state)
+random_texts(const char *const *lits, int nlits, const char *alphabet)
 {
-	static const char *const lits[] = {"status=", "reject",
-	    "said:", "refused to talk to me", "*", "=>", "5.7.1", "zz",
-	    "q=", "(in", "]:", "authentication failed", "j"};
-	static const char alphabet[] = "status=rejectaid:fu zq*=>5.71()[]j\n";
-	const int nlits = (int)(sizeof(lits) / sizeof(lits[0]));
 	struct lit_set *l = lit_new();
 	char text[300];
 	unsigned seed = 7, want;
 	int i, k, round, blocks;
 
-	(void)state;
 	for (i = 0; i < nlits; i++)
 		lit_add(l, lits[i], strlen(lits[i]), i);
 	for (round = 0; round < 20000; round++) {
@@ -185,6 +181,30 @@ lit_each__random_texts__both_scans_find_what_search_finds(void **state)
 		}
 	}
 	lit_free(l);
+}
+
+static void
+lit_each__random_texts__both_scans_find_what_search_finds(void **state)
+{
+	static const char *const lits[] = {"status=", "reject",
+	    "said:", "refused to talk to me", "*", "=>", "5.7.1", "zz",
+	    "q=", "(in", "]:", "authentication failed", "j"};
+
+	(void)state;
+	random_texts(lits, (int)(sizeof(lits) / sizeof(lits[0])),
+	    "status=rejectaid:fu zq*=>5.71()[]j\n");
+}
+
+/* Few literals: compared pair by pair where the CPU has AVX2. */
+static void
+lit_each__random_texts_few_pairs__scans_find_what_search_finds(void **state)
+{
+	static const char *const lits[] = {"status=", "reject",
+	    "said:", "refused to talk to me", "authentication failed", "s="};
+
+	(void)state;
+	random_texts(lits, (int)(sizeof(lits) / sizeof(lits[0])),
+	    "status=rejectaid:fu hn");
 }
 
 /* The literals lit_required() gives for RE, joined by "|", or "-". */
@@ -263,6 +283,8 @@ main(void)
 		lit_each__several_literals__every_occurrence_with_its_id),
 	    cmocka_unit_test(
 		lit_each__random_texts__both_scans_find_what_search_finds),
+	    cmocka_unit_test(
+		lit_each__random_texts_few_pairs__scans_find_what_search_finds),
 	    cmocka_unit_test(lit_required__runs_groups_and_branches),
 	};
 
