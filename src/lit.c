@@ -20,9 +20,9 @@
  * and a byte-set test by nibble lookups (two PSHUFB, as in Hyperscan's
  * "shufti") finds the anchors in a block; only the pairs next to them go
  * to the bitmap. Anchors share eight buckets, so the block test may let
- * through a byte that is no anchor; a 256-entry table settles it. (With
- * many anchors, as the signatures have, that is little better than the
- * byte-at-a-time scan, but no worse.)
+ * through a byte that is no anchor; a 256-entry table settles it. A set
+ * with more than 16 anchors (the signatures' literals) lets nearly every
+ * byte through and is scanned a byte at a time instead.
  */
 #include "config.h"
 
@@ -39,9 +39,10 @@
 #include "util.h"
 
 #define LIT_PAIRS 65536
-#define LIT_VEC_PAIRS 8 /* pairs compared head-on by lit_scan_pairs32() */
-#define LIT_FIRST 1     /* an anchor that is the first byte of its pair */
-#define LIT_SECOND 2    /* ... the second */
+#define LIT_VEC_PAIRS 8    /* pairs compared head-on by lit_scan_pairs32() */
+#define LIT_MAX_ANCHORS 16 /* more: the block scans do not pay */
+#define LIT_FIRST 1        /* an anchor that is the first byte of its pair */
+#define LIT_SECOND 2       /* ... the second */
 
 struct lit {
 	char *s;
@@ -434,9 +435,11 @@ lit_scan(const struct lit_set *l, const char *text, size_t n,
 #ifdef LIT_SHUFTI
 	if (l->blocks == 2 && l->npairs <= LIT_VEC_PAIRS)
 		return lit_scan_pairs32(l, t, n, fn, arg);
-	if (l->blocks == 2)
+	/* with many anchors nearly every byte passes the block test, and a
+	 * byte at a time is quicker (the signatures' literals) */
+	if (l->blocks == 2 && l->nanchors <= LIT_MAX_ANCHORS)
 		return lit_scan_blocks32(l, t, n, fn, arg);
-	if (l->blocks == 1)
+	if (l->blocks == 1 && l->nanchors <= LIT_MAX_ANCHORS)
 		return lit_scan_blocks(l, t, n, fn, arg);
 #endif
 	return lit_scan_bytes(l, t, n, fn, arg);
