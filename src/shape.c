@@ -62,16 +62,23 @@ shape_at(const char *s, size_t n, size_t i, const char *lit, size_t len)
 	return i <= n && n - i >= len && memcmp(s + i, lit, len) == 0;
 }
 
-/* First occurrence of LIT in S at or after I, or SHAPE_UNSET. */
+/*
+ * First occurrence of LIT (2 bytes or more) in S at or after I, or
+ * SHAPE_UNSET. The literals here end in a rare byte ("=", "\""), so the
+ * search goes from one of those to the next.
+ */
 static size_t
 shape_find_lit(const char *s, size_t n, size_t i, const char *lit, size_t len)
 {
-	const char *p;
+	const char *p, *end = s + n;
 
-	if (i >= n)
+	if (i >= n || n - i < len)
 		return SHAPE_UNSET;
-	p = memmem(s + i, n - i, lit, len);
-	return p ? (size_t)(p - s) : SHAPE_UNSET;
+	for (p = s + i + len - 1;
+	     (p = memchr(p, lit[len - 1], (size_t)(end - p))) != NULL; p++)
+		if (memcmp(p - (len - 1), lit, len - 1) == 0)
+			return (size_t)(p - (len - 1) - s);
+	return SHAPE_UNSET;
 }
 
 /* First byte C in S[I..N), or SHAPE_UNSET. */
