@@ -457,6 +457,13 @@ run_path(struct run *r, const char *path)
 		r->errors++;
 		return -1;
 	}
+	/* open(2) takes a directory: not read, so not one of the inputs */
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		util_warn("%s: %s", path, strerror(EISDIR));
+		r->errors++;
+		close(fd);
+		return -1;
+	}
 	progress_file(r->progress, path, fd);
 	if (r->jobs > 1 && r->trace == NULL && r->dir != NULL &&
 	    fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
