@@ -208,6 +208,10 @@ run_scan(struct run *r, struct scan *s, const char *name)
 		util_warn("%s: %s", name, scan_error(s));
 		r->errors++;
 	}
+	if (scan_binary(s))
+		util_warn(_("%s: binary data (NUL bytes) where a log starts: "
+			    "is it a mail log?"),
+		    name);
 	if (!r->years.known && r->years.last_late)
 		util_warn(_("%s: the year-less times run past now: this input "
 			    "spans more than a year, and its older lines were "
