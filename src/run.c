@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -446,15 +447,32 @@ run_parallel(struct run *r, int fd, const char *name, const struct stat *st)
 	return rc;
 }
 
+/* Say how many lines of input NAME were too long to be read: unlike the
+ * other kinds, they may hide events that the report cannot show. */
+static void
+run_warn_overlong(const struct run *r, const char *name, uint64_t before)
+{
+	uint64_t n = agg_counts_const(r->agg)->overlong - before;
+
+	if (n > 0)
+		util_warn(P_("%s: %" PRIu64 " line longer than %d KiB skipped",
+			      "%s: %" PRIu64 " lines longer than %d KiB skipped",
+			      n),
+		    name, n, SCAN_MAX_LINE / 1024);
+}
+
 int
 run_path(struct run *r, const char *path)
 {
 	struct stat st;
+	uint64_t overlong = agg_counts(r->agg)->overlong;
 	int fd, rc;
 
 	if (strcmp(path, "-") == 0) {
 		progress_file(r->progress, "(stdin)", STDIN_FILENO);
-		return run_fd(r, STDIN_FILENO, "(stdin)");
+		rc = run_fd(r, STDIN_FILENO, "(stdin)");
+		run_warn_overlong(r, "(stdin)", overlong);
+		return rc;
 	}
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
 		util_warn("%s: %s", path, strerror(errno));
@@ -477,6 +495,7 @@ run_path(struct run *r, const char *path)
 	} else
 		rc = run_fd(r, fd, path);
 	close(fd);
+	run_warn_overlong(r, path, overlong);
 	return rc;
 }
 
