@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdio.h>
@@ -803,6 +804,15 @@ main(int argc, char **argv)
 	run_finish(&r);
 	progress_stop(r.progress);
 	r.progress = NULL;
+	if (agg_counts(r.agg)->limit_hits > 0)
+		util_warn(P_("a pattern gave up %" PRIu64 " time at the PCRE2 "
+			     "match or depth limit (hostile input, or a pattern "
+			     "that backtracks too much); see match limit hits",
+			     "a pattern gave up %" PRIu64 " times at the PCRE2 "
+			     "match or depth limit (hostile input, or a pattern "
+			     "that backtracks too much); see match limit hits",
+			     agg_counts(r.agg)->limit_hits),
+		    agg_counts(r.agg)->limit_hits);
 	ro.ninputs = r.inputs;
 	if (nrules > 0)
 		fired = main_rules(rulev, nrules, r.agg, &ro, results);
