@@ -456,7 +456,8 @@ run_warn_overlong(const struct run *r, const char *name, uint64_t before)
 
 	if (n > 0)
 		util_warn(P_("%s: %" PRIu64 " line longer than %d KiB skipped",
-			      "%s: %" PRIu64 " lines longer than %d KiB skipped",
+			      "%s: %" PRIu64
+			      " lines longer than %d KiB skipped",
 			      n),
 		    name, n, SCAN_MAX_LINE / 1024);
 }

@@ -1787,8 +1787,8 @@ agg_merge__counts_past_2_32__64_bit_sums_in_tables_and_json(void **state)
 	assert_non_null(strstr(buf,
 	    "\"domains\": [{\"name\": \"example.org\", "
 	    "\"count\": 10000000000}]"));
-	assert_non_null(strstr(buf,
-	    "\"4xx\": 10000000000, \"5xx\": 10000000000}"));
+	assert_non_null(
+	    strstr(buf, "\"4xx\": 10000000000, \"5xx\": 10000000000}"));
 	assert_non_null(strstr(buf,
 	    "\"other\": false, \"count\": 10000000000, "
 	    "\"inferred\": 9999999998}"));

@@ -748,7 +748,8 @@ scan_new_range__file_shrank_below_range__ends_at_file_end(void **state)
 static void
 scan_binary__nul_in_first_block__set_once(void **state)
 {
-	static const char bin[] = "\x7f" "ELF\x02\x01\0\0garbage\nmore\n";
+	static const char bin[] = "\x7f"
+				  "ELF\x02\x01\0\0garbage\nmore\n";
 	static const char text[] = "Nov 22 10:00:01 mail postfix/smtp[1]: x\n";
 	const size_t nlines = 2 * 16384;
 	char *data = fixed_lines(nlines);
