@@ -8,6 +8,7 @@
  *   scan_next(s, &line, &n)  next line, without its "\n" or "\r\n"
  *   scan_error(s)            why scan_next returned -1, in words
  *   scan_follow(s, on)       a growing input: the end is "no more yet"
+ *   scan_binary(s)           the input starts with binary data (NUL)
  *   scan_free(s)
  *
  * A line handed out points into the scanner's buffer and is valid until the
@@ -42,6 +43,9 @@ void scan_follow(struct scan *s, int on);
  * file, 0 when it would have blocked. */
 int scan_at_eof(const struct scan *s);
 uint64_t scan_overlong(const struct scan *s);
+/* 1 when the first block read (the start of the input, after any
+ * decompression) held a NUL byte: binary data rather than a text log. */
+int scan_binary(const struct scan *s);
 uint64_t scan_bytes(const struct scan *s);
 void scan_free(struct scan *s);
 

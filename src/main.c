@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdio.h>
@@ -582,6 +583,7 @@ main(int argc, char **argv)
 	size_t nrules = 0, fired = 0;
 	int quiet = 0, redact = 0, progress = 1, clean;
 	size_t max_peers = 0;
+	uint64_t hits;   /* PCRE2 limit hits of the run */
 	int journal = 0; /* --journal or one of its options */
 	const char *since = NULL, *until = NULL;
 	struct run_window win;
@@ -803,6 +805,18 @@ main(int argc, char **argv)
 	run_finish(&r);
 	progress_stop(r.progress);
 	r.progress = NULL;
+	hits = agg_counts(r.agg)->limit_hits;
+	if (hits > 0)
+		util_warn(
+		    P_("a pattern gave up %" PRIu64 " time at the PCRE2 "
+		       "match or depth limit (hostile input, or a pattern "
+		       "that backtracks too much); see match limit hits",
+			"a pattern gave up %" PRIu64
+			" times at the PCRE2 match "
+			"or depth limit (hostile input, or a pattern that "
+			"backtracks too much); see match limit hits",
+			hits),
+		    hits);
 	ro.ninputs = r.inputs;
 	if (nrules > 0)
 		fired = main_rules(rulev, nrules, r.agg, &ro, results);

@@ -732,6 +732,12 @@ pat_match(struct pat_set *set, int idx, const char *s, size_t n,
 			return PAT_NOREPLY;
 		if (pat_fill(m, r, &set->m, s, ev) == 0)
 			return PAT_EVENT;
+		/* the rule's shape, but no valid code, enhanced code or
+		 * status word ("reject: ... 099 ..."): a reply not
+		 * understood rather than a line without one */
+		if (m->candidate.code != NULL &&
+		    rx_match(&set->rx, &m->candidate, s, n) == 1)
+			return PAT_UNPARSED;
 		return PAT_NOREPLY;
 	}
 	if (limited)

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -208,6 +209,10 @@ run_scan(struct run *r, struct scan *s, const char *name)
 		util_warn("%s: %s", name, scan_error(s));
 		r->errors++;
 	}
+	if (scan_binary(s))
+		util_warn(_("%s: binary data (NUL bytes) where a log starts: "
+			    "is it a mail log?"),
+		    name);
 	if (!r->years.known && r->years.last_late)
 		util_warn(_("%s: the year-less times run past now: this input "
 			    "spans more than a year, and its older lines were "
@@ -442,19 +447,44 @@ run_parallel(struct run *r, int fd, const char *name, const struct stat *st)
 	return rc;
 }
 
+/* Say how many lines of input NAME were too long to be read: unlike the
+ * other kinds, they may hide events that the report cannot show. */
+static void
+run_warn_overlong(const struct run *r, const char *name, uint64_t before)
+{
+	uint64_t n = agg_counts_const(r->agg)->overlong - before;
+
+	if (n > 0)
+		util_warn(P_("%s: %" PRIu64 " line longer than %d KiB skipped",
+			      "%s: %" PRIu64
+			      " lines longer than %d KiB skipped",
+			      n),
+		    name, n, SCAN_MAX_LINE / 1024);
+}
+
 int
 run_path(struct run *r, const char *path)
 {
 	struct stat st;
+	uint64_t overlong = agg_counts(r->agg)->overlong;
 	int fd, rc;
 
 	if (strcmp(path, "-") == 0) {
 		progress_file(r->progress, "(stdin)", STDIN_FILENO);
-		return run_fd(r, STDIN_FILENO, "(stdin)");
+		rc = run_fd(r, STDIN_FILENO, "(stdin)");
+		run_warn_overlong(r, "(stdin)", overlong);
+		return rc;
 	}
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
 		util_warn("%s: %s", path, strerror(errno));
 		r->errors++;
+		return -1;
+	}
+	/* open(2) takes a directory: not read, so not one of the inputs */
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		util_warn("%s: %s", path, strerror(EISDIR));
+		r->errors++;
+		close(fd);
 		return -1;
 	}
 	progress_file(r->progress, path, fd);
@@ -466,6 +496,7 @@ run_path(struct run *r, const char *path)
 	} else
 		rc = run_fd(r, fd, path);
 	close(fd);
+	run_warn_overlong(r, path, overlong);
 	return rc;
 }
 

@@ -12,6 +12,9 @@
  * straight into the buffer and decompresses gzip, bzip2, xz and zstd
  * input into it; a range of a file (scan_new_range, the pieces of -j) is
  * always plain and read with pread(2).
+ *
+ * The first block of an input is looked at once for a NUL byte, as grep
+ * does, so that the caller can say when an input is not text at all.
  */
 #include "config.h"
 
@@ -41,6 +44,8 @@ struct scan {
 	int errnum;      /* errno of a failed pread */
 	int follow;      /* the end is "no more yet" (scan_follow) */
 	int at_eof;      /* the last read returned 0, not EAGAIN */
+	int first;       /* the next read is the input's first block */
+	int binary;      /* that first block held a NUL byte */
 };
 
 static struct scan *
@@ -59,6 +64,7 @@ scan_new(int fd)
 	struct scan *s = scan_alloc(fd);
 
 	s->zin = zin_new(fd);
+	s->first = 1;
 	return s;
 }
 
@@ -70,6 +76,7 @@ scan_new_range(int fd, int64_t start, int64_t end)
 	s->ranged = 1;
 	s->pos = start;
 	s->limit = end;
+	s->first = start == 0; /* only the piece a file starts with */
 	return s;
 }
 
@@ -99,6 +106,12 @@ uint64_t
 scan_overlong(const struct scan *s)
 {
 	return s->overlong;
+}
+
+int
+scan_binary(const struct scan *s)
+{
+	return s->binary;
 }
 
 uint64_t
@@ -152,6 +165,11 @@ scan_fill(struct scan *s)
 	}
 	if (r == 0)
 		s->eof = s->at_eof = 1;
+	if (s->first && r > 0) {
+		/* what grep looks at: text logs hold no NUL byte */
+		s->binary = memchr(s->buf + s->end, '\0', (size_t)r) != NULL;
+		s->first = 0;
+	}
 	s->end += (size_t)r;
 	s->bytes += (uint64_t)r;
 	return 0;

@@ -17,7 +17,8 @@
  * two halves equal to one aggregate; agg_destinations() sums a domain
  * over its failures; agg_peer_rows() keys and order; agg_add_cell() and
  * agg_add_peer() rebuilding another aggregator's tables, lower-casing,
- * cutting and capping as agg_event() does.
+ * cutting and capping as agg_event() does. Counts past 2^32 survive
+ * agg_merge() and the JSON report.
  */
 #include "config.h"
 
@@ -32,6 +33,7 @@
 #include <string.h>
 
 #include "agg.h"
+#include "report.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -1672,6 +1674,129 @@ agg_add_cell__past_the_cap__folded_into_other_row(void **state)
 	agg_free(a);
 }
 
+/* Counts past 2^32 in every table: a cell, its peers, a bucket of the
+ * histogram, the line totals. Two such aggregators merged must add up in
+ * 64 bits (a 32-bit field anywhere on the way would wrap), and the JSON
+ * report must print the sums whole. */
+#define BIG ((uint64_t)5000000000u) /* > 2^32 */
+
+static struct agg *
+big_agg(void)
+{
+	struct agg *a = agg_new();
+	struct agg_counts *c = agg_counts(a);
+	struct agg_cell cell;
+	struct agg_peer_row p;
+	const uint64_t h[3] = {0, BIG, BIG};
+
+	memset(&cell, 0, sizeof(cell));
+	cell.dir = EVENT_OUT;
+	cell.mta = EVENT_POSTFIX;
+	cell.cls = 5;
+	cell.code = 550;
+	cell.enh.cls = 5;
+	cell.enh.subject = 1;
+	cell.enh.detail = 1;
+	cell.stage = EVENT_STAGE_RCPT;
+	cell.sig = -1;
+	cell.count = BIG;
+	cell.inferred = BIG - 1;
+	agg_add_cell(a, &cell);
+	memset(&p, 0, sizeof(p));
+	p.dir = EVENT_OUT;
+	p.cls = 5;
+	p.code = 550;
+	p.enh = cell.enh;
+	p.sig = -1;
+	p.kind = AGG_PEER_DOMAIN;
+	p.name = "example.org";
+	p.len = strlen(p.name);
+	p.count = BIG;
+	agg_add_peer(a, &p);
+	agg_add_hour(a, 1795392000, AGG_HOUR, h);
+	/* the totals are the caller's (as smtplog merge sets them) */
+	c->lines = 2 * BIG;
+	c->kind[AGG_EVENT] = BIG;
+	c->kind[AGG_NOREPLY] = BIG;
+	c->mail[EVENT_POSTFIX] = 2 * BIG;
+	c->bytes = 300 * BIG;
+	c->inferred = BIG - 1;
+	return a;
+}
+
+static void
+agg_merge__counts_past_2_32__64_bit_sums_in_tables_and_json(void **state)
+{
+	struct agg *a = big_agg(), *b = big_agg();
+	const struct agg_counts *c;
+	struct report_opts o = {.top = 5, .peers = 5, .ninputs = 2};
+	struct agg_cell *cells;
+	struct agg_top *top;
+	struct agg_peer *peers;
+	struct agg_dest *d;
+	const struct agg_bucket *hb;
+	int64_t step;
+	size_t n;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	(void)state;
+	agg_merge(a, b, agg_counts_const(a)->lines);
+	c = agg_counts_const(a);
+	assert_true(c->lines == 4 * BIG);
+	assert_true(c->kind[AGG_EVENT] + c->kind[AGG_NOREPLY] == c->lines);
+	assert_true(c->mail[EVENT_POSTFIX] == 4 * BIG);
+	assert_true(c->bytes == 600 * BIG);
+	cells = agg_cells(a, &n);
+	assert_int_equal(n, 1);
+	assert_true(cells[0].count == 2 * BIG);
+	assert_true(cells[0].inferred == 2 * BIG - 2);
+	free(cells);
+	top = agg_top(a, 5, &n);
+	assert_int_equal(n, 1);
+	assert_true(top[0].count == 2 * BIG);
+	assert_true(top[0].by_mta[EVENT_POSTFIX] == 2 * BIG);
+	peers = agg_peers(a, &top[0], AGG_PEER_DOMAIN, 5, &n, NULL);
+	assert_int_equal(n, 1);
+	assert_true(peers[0].count == 2 * BIG);
+	free(peers);
+	free(top);
+	d = agg_destinations(a, EVENT_OUT, AGG_PEER_DOMAIN, 5, &n);
+	assert_int_equal(n, 1);
+	assert_true(d[0].count == 2 * BIG);
+	assert_true(d[0].by_class[5] == 2 * BIG);
+	free(d);
+	hb = agg_hours(a, &n, &step);
+	assert_int_equal(n, 1);
+	assert_true(hb[0].n[1] == 2 * BIG && hb[0].n[2] == 2 * BIG);
+
+	fp = open_memstream(&buf, &len);
+	assert_non_null(fp);
+	assert_int_equal(report_json(fp, a, &o), 0);
+	fclose(fp);
+	/* 4 * BIG = 20000000000, 2 * BIG = 10000000000 */
+	assert_non_null(strstr(buf, "\"lines\": 20000000000,"));
+	assert_non_null(strstr(buf, "\"events\": 10000000000,"));
+	assert_non_null(strstr(buf, "\"noreply\": 10000000000,"));
+	assert_non_null(strstr(buf, "\"bytes\": 3000000000000,"));
+	assert_non_null(strstr(buf,
+	    "\"accounting\": {\"lines\": 20000000000, "
+	    "\"sum\": 20000000000, \"balanced\": true}"));
+	assert_non_null(strstr(buf, "\"by_code\": {\"550\": 10000000000}"));
+	assert_non_null(strstr(buf,
+	    "\"domains\": [{\"name\": \"example.org\", "
+	    "\"count\": 10000000000}]"));
+	assert_non_null(
+	    strstr(buf, "\"4xx\": 10000000000, \"5xx\": 10000000000}"));
+	assert_non_null(strstr(buf,
+	    "\"other\": false, \"count\": 10000000000, "
+	    "\"inferred\": 9999999998}"));
+	free(buf);
+	agg_free(a);
+	agg_free(b);
+}
+
 int
 main(void)
 {
@@ -1736,6 +1861,8 @@ main(void)
 	    cmocka_unit_test(
 		agg_add_peer__upper_case_and_long_name__lower_cased_and_cut),
 	    cmocka_unit_test(agg_add_cell__past_the_cap__folded_into_other_row),
+	    cmocka_unit_test(
+		agg_merge__counts_past_2_32__64_bit_sums_in_tables_and_json),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

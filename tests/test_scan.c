@@ -11,7 +11,9 @@
  * and a read error; follow mode (scan_follow): a growing file's last line
  * kept until its newline, an overlong line growing across reads, a
  * non-blocking pipe with nothing yet, and the last line once follow mode
- * is off.
+ * is off. A file that shrinks while it is read (whole, or a piece of -j
+ * past the new end) ends early without an error; scan_binary() looks at
+ * the first block only.
  */
 #include "config.h"
 
@@ -637,6 +639,169 @@ scan_follow__nonblocking_pipe__empty_is_not_the_end(void **state)
 #name, run_scan_case, NULL, NULL, &(c)                         \
 	}
 
+/* NLINES lines of 64 bytes: "line NNNNNNNN" padded with dots, then LF. */
+static char *
+fixed_lines(size_t nlines)
+{
+	char *buf = malloc(nlines * 64);
+	size_t i;
+
+	assert_non_null(buf);
+	for (i = 0; i < nlines; i++) {
+		char *l = buf + i * 64;
+
+		memset(l, '.', 63);
+		memcpy(l, "line ", 5);
+		snprintf(l + 5, 9, "%08zu", i);
+		l[13] = '.';
+		l[63] = '\n';
+	}
+	return buf;
+}
+
+/* Line I of fixed_lines(), whole or its first LEN bytes. */
+static void
+assert_fixed_line(const char *line, size_t len, size_t i)
+{
+	char want[64];
+
+	memset(want, '.', 63);
+	memcpy(want, "line ", 5);
+	snprintf(want + 5, 9, "%08zu", i);
+	want[13] = '.';
+	assert_true(len <= 63);
+	assert_memory_equal(line, want, len);
+}
+
+/* A file cut shorter (truncate, copytruncate) while it is read: the
+ * lines up to the new end, the cut one as a last line, then the end; no
+ * error, no line from beyond the new end. */
+static void
+scan_next__file_shrinks_mid_read__lines_up_to_new_end(void **state)
+{
+	const size_t nlines = 3 * 16384; /* 3 MiB */
+	const off_t cut = 1572864 + 10;  /* 1.5 MiB and 10 bytes of a line */
+	char *data = fixed_lines(nlines);
+	int fd = tmp_fd(data, nlines * 64);
+	struct scan *s = scan_new(fd);
+	const char *line;
+	size_t len, i = 0;
+	int rc;
+
+	(void)state;
+	/* the first line: the scanner now holds the first 1 MiB */
+	assert_int_equal(scan_next(s, &line, &len), 1);
+	assert_int_equal(len, 63);
+	assert_fixed_line(line, len, i++);
+	assert_int_equal(ftruncate(fd, cut), 0);
+	while ((rc = scan_next(s, &line, &len)) == 1) {
+		if (i < (size_t)cut / 64)
+			assert_int_equal(len, 63);
+		else
+			assert_int_equal(len, 10);
+		assert_fixed_line(line, len, i++);
+	}
+	assert_int_equal(rc, 0);
+	assert_int_equal(i, (size_t)cut / 64 + 1);
+	assert_int_equal(scan_bytes(s), cut);
+	assert_int_equal(scan_overlong(s), 0);
+	assert_int_equal(scan_next(s, &line, &len), 0);
+	scan_free(s);
+	close(fd);
+	free(data);
+}
+
+/* A piece of -j whose end was past the end of the file by the time it is
+ * read (the file shrank after its size was taken): it ends early. */
+static void
+scan_new_range__file_shrank_below_range__ends_at_file_end(void **state)
+{
+	const size_t nlines = 3 * 16384;
+	char *data = fixed_lines(nlines);
+	int fd = tmp_fd(data, nlines * 64);
+	struct scan *s;
+	const char *line;
+	size_t len, i = 16384;
+	int rc;
+
+	(void)state;
+	assert_int_equal(ftruncate(fd, 1572864), 0);
+	s = scan_new_range(fd, 16384 * 64, (int64_t)nlines * 64);
+	while ((rc = scan_next(s, &line, &len)) == 1) {
+		assert_int_equal(len, 63);
+		assert_fixed_line(line, len, i++);
+	}
+	assert_int_equal(rc, 0);
+	assert_int_equal(i, 1572864 / 64);
+	assert_int_equal(scan_binary(s), 0);
+	scan_free(s);
+	/* a piece that starts past the new end: no line at all */
+	s = scan_new_range(fd, 2 * 1048576, (int64_t)nlines * 64);
+	assert_int_equal(scan_next(s, &line, &len), 0);
+	assert_int_equal(scan_bytes(s), 0);
+	scan_free(s);
+	close(fd);
+	free(data);
+}
+
+/* scan_binary(): a NUL byte in the first block read, and only there. */
+static void
+scan_binary__nul_in_first_block__set_once(void **state)
+{
+	static const char bin[] = "\x7f"
+				  "ELF\x02\x01\0\0garbage\nmore\n";
+	static const char text[] = "Nov 22 10:00:01 mail postfix/smtp[1]: x\n";
+	const size_t nlines = 2 * 16384;
+	char *data = fixed_lines(nlines);
+	struct scan *s;
+	const char *line;
+	size_t len;
+	int fd;
+
+	(void)state;
+	fd = tmp_fd(bin, sizeof(bin) - 1);
+	s = scan_new(fd);
+	assert_int_equal(scan_binary(s), 0); /* nothing read yet */
+	while (scan_next(s, &line, &len) == 1)
+		;
+	assert_int_equal(scan_binary(s), 1);
+	scan_free(s);
+	close(fd);
+
+	fd = tmp_fd(text, sizeof(text) - 1);
+	s = scan_new(fd);
+	while (scan_next(s, &line, &len) == 1)
+		;
+	assert_int_equal(scan_binary(s), 0);
+	scan_free(s);
+	close(fd);
+
+	/* a NUL past the first 1 MiB block: a damaged log, not binary */
+	data[1048576 + 100] = '\0';
+	fd = tmp_fd(data, nlines * 64);
+	s = scan_new(fd);
+	while (scan_next(s, &line, &len) == 1)
+		;
+	assert_int_equal(scan_binary(s), 0);
+	scan_free(s);
+	/* the piece of -j that starts a file looks, the others do not */
+	data[100] = '\0';
+	close(fd);
+	fd = tmp_fd(data, nlines * 64);
+	s = scan_new_range(fd, 0, 4096);
+	while (scan_next(s, &line, &len) == 1)
+		;
+	assert_int_equal(scan_binary(s), 1);
+	scan_free(s);
+	s = scan_new_range(fd, 1048576 + 64, nlines * 64);
+	while (scan_next(s, &line, &len) == 1)
+		;
+	assert_int_equal(scan_binary(s), 0);
+	scan_free(s);
+	close(fd);
+	free(data);
+}
+
 int
 main(void)
 {
@@ -689,6 +854,11 @@ main(void)
 		scan_follow__overlong_line_growing__counted_once_when_whole),
 	    cmocka_unit_test(
 		scan_follow__nonblocking_pipe__empty_is_not_the_end),
+	    cmocka_unit_test(
+		scan_next__file_shrinks_mid_read__lines_up_to_new_end),
+	    cmocka_unit_test(
+		scan_new_range__file_shrank_below_range__ends_at_file_end),
+	    cmocka_unit_test(scan_binary__nul_in_first_block__set_once),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
