@@ -1140,6 +1140,29 @@ sig_match__prefilter_pattern_shapes__still_match(void **state)
 	}
 }
 
+/* A stream loads like a file, and its name stands in the messages. */
+static void
+sig_load_fp__stream__loads_and_names_it(void **state)
+{
+	static char good[] = "[a]\n" BLOCK_TEXTS "match = quota\n";
+	static char bad[] = "[b]\n" BLOCK_TEXTS "match = (x\n";
+	struct sig_set *set = sig_new();
+	char err[256];
+	FILE *fp;
+
+	assert_non_null(fp = fmemopen(good, strlen(good), "r"));
+	assert_int_equal(sig_load_fp(set, fp, "mem", err, sizeof(err)), 0);
+	fclose(fp);
+	assert_int_equal(sig_count(set), 1);
+	assert_non_null(fp = fmemopen(bad, strlen(bad), "r"));
+	assert_int_equal(sig_load_fp(set, fp, "mem", err, sizeof(err)), -1);
+	fclose(fp);
+	assert_string_equal(err,
+	    "mem:6: offset 2: missing closing parenthesis");
+	assert_int_equal(sig_count(set), 1);
+	sig_free(set);
+}
+
 int
 main(void)
 {
@@ -1172,6 +1195,7 @@ main(void)
 	    cmocka_unit_test(sig_load_file__missing_file__path_strerror),
 	    cmocka_unit_test(sig_load_file__after_failure__set_unchanged),
 	    cmocka_unit_test(sig_match__catastrophic_pattern__limit_gives_none),
+	    cmocka_unit_test(sig_load_fp__stream__loads_and_names_it),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
