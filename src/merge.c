@@ -527,9 +527,10 @@ merge_doc(struct merge_ctx *m, struct agg *a, struct json_object *doc,
 		return merge_fail(m,
 		    _("the cells count %" PRIu64 " events, not %" PRIu64),
 		    events, c->kind[AGG_EVENT]);
+	/* every skipped kind, the time window's too: the writer counts
+	 * them all (agg_skipped) */
 	sum = c->kind[AGG_EVENT] + c->kind[AGG_NOREPLY] +
-	    c->kind[AGG_UNPARSED] + c->kind[AGG_SKIP_OTHER] +
-	    c->kind[AGG_SKIP_NOHDR] + c->kind[AGG_SKIP_MARKER] + c->overlong;
+	    c->kind[AGG_UNPARSED] + agg_skipped(c) + c->overlong;
 	if (sum != c->lines)
 		return merge_fail(m,
 		    _("the accounting does not balance (%" PRIu64
