@@ -338,25 +338,54 @@ sig_parse_dir(struct sig_parse *ps, struct sig_rule *r, const char *v)
  * ignore case, and for one that does not, this is still a superset.
  */
 
-/* Skip a group or a class starting at P[*I]; escapes are honoured. */
+/* The index just past the class that starts at P[I] ('['). A ']' right
+ * after "[" or "[^" is one of its characters, "[:name:]" is one item,
+ * and an escaped character never ends it. */
+static size_t
+sig_class_end(const char *p, size_t n, size_t i)
+{
+	const char *e;
+
+	i++;
+	if (i < n && p[i] == '^')
+		i++;
+	if (i < n && p[i] == ']')
+		i++;
+	for (; i < n; i++) {
+		if (p[i] == '\\')
+			i++;
+		else if (p[i] == '[' && i + 1 < n && p[i + 1] == ':' &&
+		    (e = memchr(p + i + 2, ']', n - i - 2)) != NULL &&
+		    e > p + i + 3 && e[-1] == ':')
+			i = (size_t)(e - p);
+		else if (p[i] == ']')
+			return i + 1;
+	}
+	return n;
+}
+
+/* Skip the group or the class starting at P[*I], to just past its end:
+ * a class ends at its own ']' (it used to run on to the next ')', past
+ * a '|', so that a later branch's literal was taken for this one's). */
 static void
 sig_skip_nested(const char *p, size_t n, size_t *i)
 {
-	int depth = 0, cls = 0;
+	int depth = 0;
 
+	if (*i < n && p[*i] == '[') {
+		*i = sig_class_end(p, n, *i);
+		return;
+	}
 	for (; *i < n; (*i)++) {
 		if (p[*i] == '\\') {
 			(*i)++;
 			continue;
 		}
-		if (cls) {
-			if (p[*i] == ']')
-				cls = 0;
+		if (p[*i] == '[') {
+			*i = sig_class_end(p, n, *i) - 1;
 			continue;
 		}
-		if (p[*i] == '[')
-			cls = 1;
-		else if (p[*i] == '(')
+		if (p[*i] == '(')
 			depth++;
 		else if (p[*i] == ')' && --depth == 0)
 			break;

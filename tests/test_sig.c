@@ -1110,6 +1110,9 @@ sig_match__prefilter_pattern_shapes__still_match(void **state)
 	    {"(?-i)CaseSensitive", "a CaseSensitive word"},
 	    {"\\(S31[0-9]{2}\\)", "blocked (S3150)"},
 	    {"x\\d{3,}y", "x123y"},
+	    {"[x]yz|(q)ab", "xyz"},
+	    {"[^]x]yz|(q)ab", "ayz"},
+	    {"[[:digit:]]yz|(q)ab", "1yz"},
 	};
 	struct event ev;
 	size_t i;
