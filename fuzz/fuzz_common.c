@@ -146,23 +146,33 @@ fuzz_report(const struct agg *a, const struct sig_set *sigs, const char *fmt,
 	return buf;
 }
 
-/* Drop the summary's name ("m:") merge_text() put in front of every
- * sample's input name, so that the two documents can be compared. */
+/* Replace every FROM in S (*LEN bytes) by TO, which is not longer. */
 static void
-fuzz_unprefix(char *s, size_t *len)
+fuzz_replace(char *s, size_t *len, const char *from, const char *to)
 {
-	size_t i, j = 0;
+	size_t i, j = 0, nf = strlen(from), nt = strlen(to);
 
 	for (i = 0; i < *len; i++) {
-		if (i + 3 <= *len && memcmp(s + i, "\"m:", 3) == 0) {
-			s[j++] = '"';
-			i += 2;
+		if (i + nf <= *len && memcmp(s + i, from, nf) == 0) {
+			memcpy(s + j, to, nt);
+			j += nt;
+			i += nf - 1;
 			continue;
 		}
 		s[j++] = s[i];
 	}
 	s[j] = '\0';
 	*len = j;
+}
+
+/* Drop the summary's name ("m:") merge_text() put in front of every
+ * sample's input name, and of its hex twin ("6d3a") when the name is not
+ * valid UTF-8, so that the two documents can be compared. */
+static void
+fuzz_unprefix(char *s, size_t *len)
+{
+	fuzz_replace(s, len, "\"m:", "\"");
+	fuzz_replace(s, len, "\"where_hex\": \"6d3a", "\"where_hex\": \"");
 }
 
 /* Show where two documents part, and stop. */
