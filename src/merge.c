@@ -99,7 +99,8 @@ merge_count(struct merge_ctx *m, struct json_object *o, const char *where,
 }
 
 /* A string member KEY of O, or NULL when it is null (*LEN 0). -1 when it
- * is neither (or absent). A "KEY_hex" twin wins: it has the bytes. */
+ * is neither (or absent). A "KEY_hex" twin wins: it has the bytes, which
+ * are decoded into BUF (BUFSIZE bytes) and NUL-terminated there. */
 static int
 merge_str(struct merge_ctx *m, struct json_object *o, const char *where,
     const char *key, char *buf, size_t bufsize, const char **s, size_t *len)
@@ -127,7 +128,7 @@ merge_str(struct merge_ctx *m, struct json_object *o, const char *where,
 	    ? json_object_get_string(hex)
 	    : "";
 	n = strlen(h);
-	if (n == 0 || n % 2 != 0 || n / 2 > bufsize ||
+	if (n == 0 || n % 2 != 0 || n / 2 >= bufsize ||
 	    strspn(h, "0123456789abcdef") != n)
 		return merge_fail(m, _("%s\"%s\" is not hex digits"), where,
 		    hkey);
@@ -137,6 +138,7 @@ merge_str(struct merge_ctx *m, struct json_object *o, const char *where,
 		sscanf(h + 2 * i, "%2x", &b);
 		buf[i] = (char)b;
 	}
+	buf[n / 2] = '\0'; /* the callers use strcmp and strspn too */
 	*s = buf;
 	*len = n / 2;
 	return 0;
