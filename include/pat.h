@@ -3,6 +3,7 @@
  *
  *   pat_load_dir(dir, err, n)   load every *.pat file of a directory
  *   pat_load_file(set, path, err, n)
+ *   pat_load_fp(set, fp, name, err, n)   the same from an open stream
  *   pat_mta_for(set, hdr)       which MTA a line belongs to, or -1
  *   pat_match(set, mta, msg, n, &ev)   classify a mail line
  *   pat_free(set)
@@ -16,6 +17,7 @@
 #define SMTPLOG_PAT_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "event.h"
 #include "syslog.h"
 
@@ -30,6 +32,10 @@ enum pat_result {
 struct pat_set *pat_new(void);
 int
 pat_load_file(struct pat_set *set, const char *path, char *err, size_t errlen);
+/* Load one pattern file from FP (not closed); NAME stands for it in the
+ * messages. For the tests and the fuzzer, which have no file. */
+int pat_load_fp(struct pat_set *set, FILE *fp, const char *name, char *err,
+    size_t errlen);
 struct pat_set *pat_load_dir(const char *dir, char *err, size_t errlen);
 /* Number of rule sets (one per pattern file) loaded. */
 int pat_count(const struct pat_set *set);

@@ -7,6 +7,7 @@
  *
  *   sig_new() / sig_free(set)
  *   sig_load_file(set, path, err, n)   load a signatures file
+ *   sig_load_fp(set, fp, name, err, n) the same from an open stream
  *   sig_match(set, ev, msg, n)         first signature that fits, or -1
  *   sig_get(set, idx)                  the text of signature IDX
  *   sig_count(set)
@@ -21,6 +22,7 @@
 #define SMTPLOG_SIG_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "event.h"
 
@@ -38,6 +40,10 @@ struct sig_set;
 struct sig_set *sig_new(void);
 int
 sig_load_file(struct sig_set *set, const char *path, char *err, size_t errlen);
+/* Load a signatures file from FP (not closed); NAME stands for it in the
+ * messages. */
+int sig_load_fp(struct sig_set *set, FILE *fp, const char *name, char *err,
+    size_t errlen);
 int sig_count(const struct sig_set *set);
 /* The first signature (in file order) whose filters accept EV (class,
  * direction, codes) and whose pattern matches the message MSG of LEN

@@ -402,11 +402,14 @@ agg_tab_adopt(struct agg_tab *dst, const struct agg_tab *src)
 	for (i = 0; i < src->gcap; i++) {
 		const struct agg_group *sg = &src->groups[i];
 		struct agg_group *dg;
+		uint32_t j;
 
 		if (!sg->used)
 			continue;
-		/* the group key is zero-padded: compare all of it */
-		dg = &dst->groups[agg_group_of(dst, sg->key, sizeof(sg->key))];
+		/* the group key is zero-padded: compare all of it. The call
+		 * may grow dst->groups: index the array only after it */
+		j = agg_group_of(dst, sg->key, sizeof(sg->key));
+		dg = &dst->groups[j];
 		if (sg->level > dg->level)
 			dg->level = sg->level;
 	}
@@ -447,17 +450,19 @@ agg_cell_put(struct agg *a, const void *k, const uint64_t v[2])
 
 /* Count V for the peer with packed key K (header and name, N bytes). Its
  * rank comes from the kind and name alone, so a name is kept or not kept
- * alike in every failure held to the same level. */
+ * alike in every failure held to the same level. K may come from another
+ * table's arena, where keys lie at any byte offset: the header's bytes
+ * are read, never the header through a struct pointer. */
 static void
 agg_peer_put(struct agg *a, const unsigned char *k, size_t n,
     const uint64_t v[2])
 {
-	const struct agg_pkey *h = (const void *)k;
 	size_t hl = sizeof(struct agg_pkey);
+	unsigned char kind = k[offsetof(struct agg_pkey, kind)];
 	uint32_t g = agg_group_of(&a->peers, k, hl);
 
 	agg_tab_add(&a->peers, k, n, g,
-	    agg_rank(agg_hash(k + hl, n - hl) ^ h->kind), v);
+	    agg_rank(agg_hash(k + hl, n - hl) ^ kind), v);
 }
 
 struct agg *

@@ -99,7 +99,8 @@ merge_count(struct merge_ctx *m, struct json_object *o, const char *where,
 }
 
 /* A string member KEY of O, or NULL when it is null (*LEN 0). -1 when it
- * is neither (or absent). A "KEY_hex" twin wins: it has the bytes. */
+ * is neither (or absent). A "KEY_hex" twin wins: it has the bytes, which
+ * are decoded into BUF (BUFSIZE bytes) and NUL-terminated there. */
 static int
 merge_str(struct merge_ctx *m, struct json_object *o, const char *where,
     const char *key, char *buf, size_t bufsize, const char **s, size_t *len)
@@ -127,7 +128,7 @@ merge_str(struct merge_ctx *m, struct json_object *o, const char *where,
 	    ? json_object_get_string(hex)
 	    : "";
 	n = strlen(h);
-	if (n == 0 || n % 2 != 0 || n / 2 > bufsize ||
+	if (n == 0 || n % 2 != 0 || n / 2 >= bufsize ||
 	    strspn(h, "0123456789abcdef") != n)
 		return merge_fail(m, _("%s\"%s\" is not hex digits"), where,
 		    hkey);
@@ -137,6 +138,7 @@ merge_str(struct merge_ctx *m, struct json_object *o, const char *where,
 		sscanf(h + 2 * i, "%2x", &b);
 		buf[i] = (char)b;
 	}
+	buf[n / 2] = '\0'; /* the callers use strcmp and strspn too */
 	*s = buf;
 	*len = n / 2;
 	return 0;
@@ -527,9 +529,10 @@ merge_doc(struct merge_ctx *m, struct agg *a, struct json_object *doc,
 		return merge_fail(m,
 		    _("the cells count %" PRIu64 " events, not %" PRIu64),
 		    events, c->kind[AGG_EVENT]);
+	/* every skipped kind, the time window's too: the writer counts
+	 * them all (agg_skipped) */
 	sum = c->kind[AGG_EVENT] + c->kind[AGG_NOREPLY] +
-	    c->kind[AGG_UNPARSED] + c->kind[AGG_SKIP_OTHER] +
-	    c->kind[AGG_SKIP_NOHDR] + c->kind[AGG_SKIP_MARKER] + c->overlong;
+	    c->kind[AGG_UNPARSED] + agg_skipped(c) + c->overlong;
 	if (sum != c->lines)
 		return merge_fail(m,
 		    _("the accounting does not balance (%" PRIu64

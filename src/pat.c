@@ -431,10 +431,10 @@ pat_mark(void *arg, int rule)
 }
 
 int
-pat_load_file(struct pat_set *set, const char *path, char *err, size_t errlen)
+pat_load_fp(struct pat_set *set, FILE *fp, const char *name, char *err,
+    size_t errlen)
 {
 	struct pat_mta m;
-	FILE *fp;
 	char *buf = NULL, *p;
 	size_t cap = 0, line = 0;
 	ssize_t len;
@@ -442,18 +442,14 @@ pat_load_file(struct pat_set *set, const char *path, char *err, size_t errlen)
 
 	memset(&m, 0, sizeof(m));
 	m.mta = -1;
-	if ((fp = fopen(path, "r")) == NULL) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return -1;
-	}
-	m.file = xstrdup(path);
+	m.file = xstrdup(name);
 	while ((len = getline(&buf, &cap, fp)) >= 0) {
 		line++;
 		while (
 		    len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
 			buf[--len] = '\0';
 		if (memchr(buf, '\0', (size_t)len) != NULL) {
-			util_errf(err, errlen, path, line, "NUL byte in line");
+			util_errf(err, errlen, name, line, "NUL byte in line");
 			goto out;
 		}
 		p = buf;
@@ -461,18 +457,18 @@ pat_load_file(struct pat_set *set, const char *path, char *err, size_t errlen)
 			p++;
 		if (*p == '\0' || *p == '#')
 			continue;
-		if (pat_directive(&m, p, path, line, err, errlen) < 0)
+		if (pat_directive(&m, p, name, line, err, errlen) < 0)
 			goto out;
 	}
 	if (ferror(fp)) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		snprintf(err, errlen, "%s: %s", name, strerror(errno));
 		goto out;
 	}
 	if (m.mta < 0 || m.program.code == NULL || m.nrules == 0) {
 		snprintf(err, errlen,
 		    "%s: needs 'mta', 'program' and at least "
 		    "one rule",
-		    path);
+		    name);
 		goto out;
 	}
 	pat_index(&m);
@@ -485,6 +481,20 @@ out:
 	if (rc < 0)
 		pat_mta_free(&m);
 	free(buf);
+	return rc;
+}
+
+int
+pat_load_file(struct pat_set *set, const char *path, char *err, size_t errlen)
+{
+	FILE *fp;
+	int rc;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	rc = pat_load_fp(set, fp, path, err, errlen);
 	fclose(fp);
 	return rc;
 }

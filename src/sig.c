@@ -5,6 +5,7 @@
  * SYNOPSIS
  *	set = sig_new();
  *	sig_load_file(set, path, err, errlen)   0, or -1 and a message
+ *	sig_load_fp(set, fp, name, err, errlen) the same from a stream
  *	idx = sig_match(set, &ev, msg, len)     first fitting signature, -1
  *	e = sig_get(set, idx)                   its texts, NULL out of range
  *	sig_count(set); sig_free(set);
@@ -615,25 +616,21 @@ sig_publish(struct sig_rule *r)
 	r->entry.url = r->text[T_URL] != NULL ? r->text[T_URL] : "";
 }
 
-/* Read a signatures file and append its blocks, all or none. */
+/* Read a signatures file from FP and append its blocks, all or none. */
 int
-sig_load_file(struct sig_set *set, const char *path, char *err, size_t errlen)
+sig_load_fp(struct sig_set *set, FILE *fp, const char *name, char *err,
+    size_t errlen)
 {
 	struct sig_parse ps;
-	FILE *fp;
 	char *buf = NULL;
 	size_t cap = 0;
 	ssize_t len;
 	int i, j, rc = -1;
 
 	memset(&ps, 0, sizeof(ps));
-	ps.path = path;
+	ps.path = name;
 	ps.err = err;
 	ps.errlen = errlen;
-	if ((fp = fopen(path, "r")) == NULL) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return -1;
-	}
 	while ((len = getline(&buf, &cap, fp)) >= 0) {
 		ps.line++;
 		if (len > 0 && buf[len - 1] == '\n')
@@ -648,13 +645,13 @@ sig_load_file(struct sig_set *set, const char *path, char *err, size_t errlen)
 			goto out;
 	}
 	if (ferror(fp)) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		snprintf(err, errlen, "%s: %s", name, strerror(errno));
 		goto out;
 	}
 	if (sig_finish(&ps) < 0)
 		goto out;
 	if (ps.nrules == 0) {
-		snprintf(err, errlen, "%s: no signatures", path);
+		snprintf(err, errlen, "%s: no signatures", name);
 		goto out;
 	}
 	set->rules = xrealloc(set->rules,
@@ -678,6 +675,21 @@ out:
 		sig_rule_clear(&ps.rules[i]);
 	free(ps.rules);
 	free(buf);
+	return rc;
+}
+
+/* Open PATH and sig_load_fp() it. */
+int
+sig_load_file(struct sig_set *set, const char *path, char *err, size_t errlen)
+{
+	FILE *fp;
+	int rc;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	rc = sig_load_fp(set, fp, path, err, errlen);
 	fclose(fp);
 	return rc;
 }

@@ -233,6 +233,32 @@ merge_text__twice__counted_twice(void **state)
 	sig_free(sigs);
 }
 
+/* Lines outside a --since/--until window, or without a usable time, are
+ * part of the accounting a summary written with a window balances. */
+static void
+merge_text__window_skips__balance_and_come_back(void **state)
+{
+	struct agg *a = sample(), *b = agg_new();
+	const struct agg_counts *cb = agg_counts_const(b);
+	char *text, err[256];
+	int inputs = 0;
+
+	(void)state;
+	agg_line(a, AGG_SKIP_WINDOW, -1);
+	agg_line(a, AGG_SKIP_WINDOW, -1);
+	agg_line(a, AGG_SKIP_NOTIME, -1);
+	text = summary(a, NULL, 1);
+	assert_int_equal(merge_text(b, NULL, "w", text, strlen(text), &inputs,
+			     err, sizeof(err)),
+	    MERGE_OK);
+	assert_int_equal(cb->kind[AGG_SKIP_WINDOW], 2);
+	assert_int_equal(cb->kind[AGG_SKIP_NOTIME], 1);
+	assert_int_equal(cb->lines, agg_counts_const(a)->lines);
+	free(text);
+	agg_free(a);
+	agg_free(b);
+}
+
 /* Written where "second-sig" was signature 1, read where it is 0; an id
  * the reader lacks is counted without a signature. */
 static void
@@ -450,6 +476,7 @@ main(void)
 	static const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(merge_text__own_summary__same_counts_back),
 	    cmocka_unit_test(merge_text__twice__counted_twice),
+	    cmocka_unit_test(merge_text__window_skips__balance_and_come_back),
 	    cmocka_unit_test(
 		merge_text__signature_ids__matched_by_id_not_index),
 	    cmocka_unit_test(

@@ -484,6 +484,33 @@ pat_match__no_literal__noreply_without_regex(void **state)
 	pat_free(set);
 }
 
+/* A stream loads like a file, and its name stands in the messages. */
+static void
+pat_load_fp__stream__loads_and_names_it(void **state)
+{
+	static char good[] = "mta postfix\nprogram ^postfix\n"
+			     "event x dir=out class=5 bounced\n";
+	static char bad[] =
+	    "mta postfix\nprogram ^postfix\nevent x dir=out (\n";
+	struct pat_set *set = pat_new();
+	struct event ev;
+	char err[256];
+	FILE *fp;
+
+	assert_non_null(fp = fmemopen(good, strlen(good), "r"));
+	assert_int_equal(pat_load_fp(set, fp, "mem", err, sizeof(err)), 0);
+	fclose(fp);
+	assert_int_equal(pat_count(set), 1);
+	assert_int_equal(pat_match(set, 0, "bounced", 7, &ev), PAT_EVENT);
+	assert_non_null(fp = fmemopen(bad, strlen(bad), "r"));
+	assert_int_equal(pat_load_fp(set, fp, "mem", err, sizeof(err)), -1);
+	fclose(fp);
+	assert_string_equal(err,
+	    "mem:3: offset 1: missing closing parenthesis");
+	assert_int_equal(pat_count(set), 1);
+	pat_free(set);
+}
+
 int
 main(void)
 {
@@ -505,6 +532,7 @@ main(void)
 	    cmocka_unit_test(
 		pat_match__catastrophic_pattern__limit_counted_unparsed),
 	    cmocka_unit_test(pat_match__no_literal__noreply_without_regex),
+	    cmocka_unit_test(pat_load_fp__stream__loads_and_names_it),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

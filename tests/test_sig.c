@@ -1110,6 +1110,9 @@ sig_match__prefilter_pattern_shapes__still_match(void **state)
 	    {"(?-i)CaseSensitive", "a CaseSensitive word"},
 	    {"\\(S31[0-9]{2}\\)", "blocked (S3150)"},
 	    {"x\\d{3,}y", "x123y"},
+	    {"[x]yz|(q)ab", "xyz"},
+	    {"[^]x]yz|(q)ab", "ayz"},
+	    {"[[:digit:]]yz|(q)ab", "1yz"},
 	};
 	struct event ev;
 	size_t i;
@@ -1138,6 +1141,29 @@ sig_match__prefilter_pattern_shapes__still_match(void **state)
 		assert_int_equal(sig_match(set, &ev, "nothing", 7), -1);
 		sig_free(set);
 	}
+}
+
+/* A stream loads like a file, and its name stands in the messages. */
+static void
+sig_load_fp__stream__loads_and_names_it(void **state)
+{
+	static char good[] = "[a]\n" BLOCK_TEXTS "match = quota\n";
+	static char bad[] = "[b]\n" BLOCK_TEXTS "match = (x\n";
+	struct sig_set *set = sig_new();
+	char err[256];
+	FILE *fp;
+
+	assert_non_null(fp = fmemopen(good, strlen(good), "r"));
+	assert_int_equal(sig_load_fp(set, fp, "mem", err, sizeof(err)), 0);
+	fclose(fp);
+	assert_int_equal(sig_count(set), 1);
+	assert_non_null(fp = fmemopen(bad, strlen(bad), "r"));
+	assert_int_equal(sig_load_fp(set, fp, "mem", err, sizeof(err)), -1);
+	fclose(fp);
+	assert_string_equal(err,
+	    "mem:6: offset 2: missing closing parenthesis");
+	assert_int_equal(sig_count(set), 1);
+	sig_free(set);
 }
 
 int
@@ -1172,6 +1198,7 @@ main(void)
 	    cmocka_unit_test(sig_load_file__missing_file__path_strerror),
 	    cmocka_unit_test(sig_load_file__after_failure__set_unchanged),
 	    cmocka_unit_test(sig_match__catastrophic_pattern__limit_gives_none),
+	    cmocka_unit_test(sig_load_fp__stream__loads_and_names_it),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
