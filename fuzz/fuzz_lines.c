@@ -11,6 +11,9 @@
  * when that report is the JSON summary it must merge back ("smtplog
  * merge") into the very same summary.
  *
+ * Every line is also given to pat_shape_check(): where a built-in shape
+ * parser (shape.c) answers, its answer must be its rule's regex's.
+ *
  * The first byte chooses: bit 0 a --since, bit 1 an --until, bit 2
  * --trace (into memory), bits 3-5 the report format.
  *
@@ -23,8 +26,10 @@
 #include <string.h>
 
 #include "fuzz.h"
+#include "pat.h"
 #include "run.h"
 #include "scan.h"
+#include "syslog.h"
 
 static struct run_rules rules;
 
@@ -44,6 +49,25 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		exit(1);
 	}
 	return 0;
+}
+
+/* The shape parsers answer as their regexes on line S (N bytes). */
+static void
+check_shapes(const char *s, size_t n)
+{
+	struct syslog_hdr h;
+	char why[256];
+	int idx;
+
+	if (syslog_parse(s, n, &h) == SYSLOG_NONE)
+		return;
+	idx = pat_mta_for(rules.pats, &h);
+	if (idx >= 0 &&
+	    pat_shape_check(rules.pats, idx, h.msg, h.msglen, why,
+		sizeof(why)) < 0) {
+		fprintf(stderr, "shape parser and regex differ: %s\n", why);
+		abort();
+	}
 }
 
 int
@@ -79,9 +103,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (nl != NULL && n > 0 && p[n - 1] == '\r')
 			n--;
 		lineno++;
-		if (n <= SCAN_MAX_LINE)
+		if (n <= SCAN_MAX_LINE) {
 			run_line(&r, p, n, "f", lineno);
-		else { /* as run.c counts what the scanner skipped */
+			check_shapes(p, n);
+		} else { /* as run.c counts what the scanner skipped */
 			agg_counts(r.agg)->overlong++;
 			agg_counts(r.agg)->lines++;
 		}
