@@ -295,6 +295,32 @@ lit_anchor_at(const struct lit_set *l, const unsigned char *t, size_t n,
 	return 0;
 }
 
+/* The anchors flagged in MASK, bit K for the byte at I + K. */
+static inline int
+lit_mask_hits(const struct lit_set *l, const unsigned char *t, size_t n,
+    size_t i, uint32_t mask, size_t *next, void (*fn)(void *, int), void *arg)
+{
+	while (mask != 0) {
+		size_t j = i + (size_t)__builtin_ctz(mask);
+
+		mask &= mask - 1;
+		if (lit_anchor_at(l, t, n, j, next, fn, arg))
+			return 1;
+	}
+	return 0;
+}
+
+/* The bytes from I to the end, after the last whole block. */
+static int
+lit_anchor_tail(const struct lit_set *l, const unsigned char *t, size_t n,
+    size_t i, size_t *next, void (*fn)(void *, int), void *arg)
+{
+	for (; i < n; i++)
+		if (lit_anchor_at(l, t, n, i, next, fn, arg))
+			return 1;
+	return 0;
+}
+
 __attribute__((target("ssse3"))) static int
 lit_scan_blocks(const struct lit_set *l, const unsigned char *t, size_t n,
     void (*fn)(void *, int), void *arg)
@@ -303,7 +329,7 @@ lit_scan_blocks(const struct lit_set *l, const unsigned char *t, size_t n,
 	const __m128i hi = _mm_loadu_si128((const __m128i *)l->hi);
 	const __m128i nib = _mm_set1_epi8(0x0f), zero = _mm_setzero_si128();
 	size_t i, next = 0;
-	unsigned mask;
+	uint32_t mask;
 
 	for (i = 0; i + 16 <= n; i += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(t + i));
@@ -311,21 +337,13 @@ lit_scan_blocks(const struct lit_set *l, const unsigned char *t, size_t n,
 		__m128i b = _mm_shuffle_epi8(hi,
 		    _mm_and_si128(_mm_srli_epi16(v, 4), nib));
 
-		mask = ~(unsigned)_mm_movemask_epi8(
+		mask = ~(uint32_t)_mm_movemask_epi8(
 			   _mm_cmpeq_epi8(_mm_and_si128(a, b), zero)) &
 		    0xffffu;
-		while (mask != 0) {
-			size_t j = i + (size_t)__builtin_ctz(mask);
-
-			mask &= mask - 1;
-			if (lit_anchor_at(l, t, n, j, &next, fn, arg))
-				return 1;
-		}
-	}
-	for (; i < n; i++)
-		if (lit_anchor_at(l, t, n, i, &next, fn, arg))
+		if (lit_mask_hits(l, t, n, i, mask, &next, fn, arg))
 			return 1;
-	return 0;
+	}
+	return lit_anchor_tail(l, t, n, i, &next, fn, arg);
 }
 
 /* The same, 32 bytes at a time (each 16-byte lane looks up alike). */
@@ -350,18 +368,10 @@ lit_scan_blocks32(const struct lit_set *l, const unsigned char *t, size_t n,
 
 		mask = ~(uint32_t)_mm256_movemask_epi8(
 		    _mm256_cmpeq_epi8(_mm256_and_si256(a, b), zero));
-		while (mask != 0) {
-			size_t j = i + (size_t)__builtin_ctz(mask);
-
-			mask &= mask - 1;
-			if (lit_anchor_at(l, t, n, j, &next, fn, arg))
-				return 1;
-		}
-	}
-	for (; i < n; i++)
-		if (lit_anchor_at(l, t, n, i, &next, fn, arg))
+		if (lit_mask_hits(l, t, n, i, mask, &next, fn, arg))
 			return 1;
-	return 0;
+	}
+	return lit_anchor_tail(l, t, n, i, &next, fn, arg);
 }
 
 /*
