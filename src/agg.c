@@ -402,11 +402,14 @@ agg_tab_adopt(struct agg_tab *dst, const struct agg_tab *src)
 	for (i = 0; i < src->gcap; i++) {
 		const struct agg_group *sg = &src->groups[i];
 		struct agg_group *dg;
+		uint32_t gi;
 
 		if (!sg->used)
 			continue;
-		/* the group key is zero-padded: compare all of it */
-		dg = &dst->groups[agg_group_of(dst, sg->key, sizeof(sg->key))];
+		/* the group key is zero-padded: compare all of it. The index
+		 * first: agg_group_of() may move dst->groups as it grows. */
+		gi = agg_group_of(dst, sg->key, sizeof(sg->key));
+		dg = &dst->groups[gi];
 		if (sg->level > dg->level)
 			dg->level = sg->level;
 	}
