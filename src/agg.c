@@ -40,6 +40,7 @@
  */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -455,12 +456,14 @@ static void
 agg_peer_put(struct agg *a, const unsigned char *k, size_t n,
     const uint64_t v[2])
 {
-	const struct agg_pkey *h = (const void *)k;
+	/* the key sits in a byte buffer at any address: read the kind as a
+	 * byte rather than through a (misaligned) struct agg_pkey pointer */
+	unsigned char kind = k[offsetof(struct agg_pkey, kind)];
 	size_t hl = sizeof(struct agg_pkey);
 	uint32_t g = agg_group_of(&a->peers, k, hl);
 
 	agg_tab_add(&a->peers, k, n, g,
-	    agg_rank(agg_hash(k + hl, n - hl) ^ h->kind), v);
+	    agg_rank(agg_hash(k + hl, n - hl) ^ kind), v);
 }
 
 struct agg *
