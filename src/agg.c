@@ -292,6 +292,8 @@ agg_tab_rebuild(struct agg_tab *t, size_t cap)
 			t->drop(t->owner, t->arena + s.keyoff, s.v);
 			continue;
 		}
+		/* a table with keys has an arena (acap > 0) */
+		/* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
 		memcpy(arena + alen, t->arena + s.keyoff, s.keylen);
 		s.keyoff = alen;
 		alen += s.keylen;
@@ -1024,7 +1026,8 @@ agg_peers(const struct agg *a, const struct agg_top *t, enum agg_peer_kind kind,
 	for (i = 0; i < tab->cap; i++) {
 		const struct agg_slot *s = &tab->slots[i];
 
-		if (!s->group || memcmp(tab->arena + s->keyoff, &h, sizeof(h)))
+		if (!s->group ||
+		    memcmp(tab->arena + s->keyoff, &h, sizeof(h)) != 0)
 			continue;
 		if (k == cap) {
 			cap = cap ? cap * 2 : 16;

@@ -190,6 +190,8 @@ parse_count(const char *opt, const char *s, size_t max)
 	unsigned long v;
 
 	errno = 0;
+	/* getopt_long() gives every option with a required argument one */
+	/* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
 	v = strtoul(s, &end, 10);
 	if (errno || *s == '\0' || *end != '\0' || *s == '-' || v > max) {
 		util_warn("%s: not a number from 0 to %zu: '%s'", opt, max, s);
@@ -215,6 +217,7 @@ exe_relative(const char *rel, char *buf, size_t n)
 {
 	ssize_t l = readlink("/proc/self/exe", buf, n - 1);
 	char *slash;
+	size_t len;
 
 	if (l <= 0)
 		return NULL;
@@ -222,10 +225,9 @@ exe_relative(const char *rel, char *buf, size_t n)
 	if ((slash = strrchr(buf, '/')) == NULL)
 		return NULL;
 	*slash = '\0';
-	if (strlen(buf) + strlen(rel) + 5 > n)
+	len = strlen(buf);
+	if (snprintf(buf + len, n - len, "/../%s", rel) >= (int)(n - len))
 		return NULL;
-	strcat(buf, "/../");
-	strcat(buf, rel);
 	return is_dir(buf) ? buf : NULL;
 }
 
@@ -252,6 +254,8 @@ patterns_dir(const char *opt, char *buf, size_t n)
 static int
 known_lang(const char *l)
 {
+	/* --lang's argument is required: getopt_long() always sets it */
+	/* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
 	return strcmp(l, "en") == 0 || strcmp(l, "fr") == 0 ||
 	    strcmp(l, "de") == 0 || strcmp(l, "ru") == 0;
 }
@@ -570,7 +574,7 @@ main(int argc, char **argv)
 	};
 	const struct report_format *fmt = report_find("text");
 	struct report_opts ro = {.top = 10, .peers = 5};
-	const char *popt = NULL, *color = "auto", *dir, *lang = NULL;
+	const char *popt = NULL, *color = "auto", *dir, *lang = NULL, *no_color;
 	char err[1024], buf[PATH_MAX];
 	struct run_rules rules;
 	struct run r;
@@ -615,8 +619,9 @@ main(int argc, char **argv)
 			break;
 		case 'C':
 			color = optarg ? optarg : "always";
-			if (strcmp(color, "auto") && strcmp(color, "always") &&
-			    strcmp(color, "never")) {
+			if (strcmp(color, "auto") != 0 &&
+			    strcmp(color, "always") != 0 &&
+			    strcmp(color, "never") != 0) {
 				util_warn(
 				    "--color takes auto, always or never, "
 				    "not '%s'",
@@ -731,7 +736,7 @@ main(int argc, char **argv)
 	}
 
 	/* NO_COLOR (no-color.org): set and not empty means no colour, ever */
-	if (getenv("NO_COLOR") != NULL && *getenv("NO_COLOR") != '\0')
+	if ((no_color = getenv("NO_COLOR")) != NULL && *no_color != '\0')
 		ro.color = 0;
 	else if (strcmp(color, "always") == 0)
 		ro.color = 1;
