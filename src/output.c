@@ -6,11 +6,15 @@
  * atomic: a reader (a monitoring scrape, a web server) sees the old
  * report or the new one, never a part. The data are fsync()ed before the
  * rename so that a crash cannot leave an empty file under the name.
+ * A PATH that is a symbolic link is followed: the file it points to is
+ * replaced (in its own directory), and the link stays a link, as it does
+ * when a shell's > writes through it.
  * Errors name the file and strerror(); the caller prints them.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -40,7 +44,9 @@ struct output *
 output_open(const char *path, char *err, size_t errlen)
 {
 	struct output *w = xcalloc(1, sizeof(*w));
+	char real[PATH_MAX];
 	const char *slash;
+	struct stat st;
 	size_t dirlen;
 	int fd;
 
@@ -48,6 +54,10 @@ output_open(const char *path, char *err, size_t errlen)
 		w->fp = stdout;
 		return w;
 	}
+	/* through a link to the file itself (a dangling link is replaced) */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+	    realpath(path, real) != NULL)
+		path = real;
 	/* "DIR/.NAME.XXXXXX": hidden, and in the same directory */
 	slash = strrchr(path, '/');
 	dirlen = slash != NULL ? (size_t)(slash - path) + 1 : 0;
