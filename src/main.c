@@ -689,6 +689,8 @@ main(int argc, char **argv)
 			popt = optarg;
 			break;
 		case 'o':
+			/* required argument: getopt_long() always sets it */
+			/* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
 			outpath = strcmp(optarg, "-") == 0 ? NULL : optarg;
 			break;
 		case 'C':
