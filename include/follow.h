@@ -36,6 +36,9 @@ struct follow_opts {
 	const struct report_format *fmt; /* JSON is written compact */
 	const struct report_opts *ro;
 	FILE *out;
+	/* -o: each summary replaces this file whole (output.h) instead of
+	 * going to OUT; NULL: OUT */
+	const char *path;
 };
 
 struct follow;

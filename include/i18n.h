@@ -13,9 +13,13 @@
 
 #if ENABLE_NLS
 #include <libintl.h>
+/* "_" is the name every gettext user gives this macro; no header that
+ * smtplog includes defines one */
+/* NOLINTNEXTLINE(bugprone-reserved-identifier,cert-dcl37-c) */
 #define _(s) gettext(s)
 #define P_(s, p, n) ngettext(s, p, n)
 #else
+/* NOLINTNEXTLINE(bugprone-reserved-identifier,cert-dcl37-c) */
 #define _(s) (s)
 #define P_(s, p, n) ((n) == 1 ? (s) : (p))
 #endif

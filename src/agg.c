@@ -40,6 +40,7 @@
  */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -291,6 +292,8 @@ agg_tab_rebuild(struct agg_tab *t, size_t cap)
 			t->drop(t->owner, t->arena + s.keyoff, s.v);
 			continue;
 		}
+		/* a table with keys has an arena (acap > 0) */
+		/* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
 		memcpy(arena + alen, t->arena + s.keyoff, s.keylen);
 		s.keyoff = alen;
 		alen += s.keylen;
@@ -457,8 +460,10 @@ static void
 agg_peer_put(struct agg *a, const unsigned char *k, size_t n,
     const uint64_t v[2])
 {
-	size_t hl = sizeof(struct agg_pkey);
+	/* the key sits in a byte buffer at any address: read the kind as a
+	 * byte rather than through a (misaligned) struct agg_pkey pointer */
 	unsigned char kind = k[offsetof(struct agg_pkey, kind)];
+	size_t hl = sizeof(struct agg_pkey);
 	uint32_t g = agg_group_of(&a->peers, k, hl);
 
 	agg_tab_add(&a->peers, k, n, g,
@@ -1023,7 +1028,8 @@ agg_peers(const struct agg *a, const struct agg_top *t, enum agg_peer_kind kind,
 	for (i = 0; i < tab->cap; i++) {
 		const struct agg_slot *s = &tab->slots[i];
 
-		if (!s->group || memcmp(tab->arena + s->keyoff, &h, sizeof(h)))
+		if (!s->group ||
+		    memcmp(tab->arena + s->keyoff, &h, sizeof(h)) != 0)
 			continue;
 		if (k == cap) {
 			cap = cap ? cap * 2 : 16;

@@ -33,6 +33,7 @@
 
 #include "follow.h"
 #include "i18n.h"
+#include "output.h"
 #include "scan.h"
 #include "util.h"
 
@@ -312,9 +313,11 @@ follow_summary(struct follow *f, const struct follow_opts *o)
 	struct report_opts ro = *o->ro;
 	struct agg_counts *c = agg_counts(f->r->agg);
 	uint64_t hits = c->limit_hits;
-	char when[64];
+	char when[64], err[1024];
 	struct tm tm;
 	time_t now = time(NULL);
+	struct output *w = NULL;
+	FILE *out = o->out;
 	int i, rc;
 
 	for (i = 0; i < f->n; i++)
@@ -326,14 +329,28 @@ follow_summary(struct follow *f, const struct follow_opts *o)
 	ro.ninputs = f->r->inputs;
 	if (strcmp(o->fmt->name, "json") == 0)
 		ro.compact = 1;
+	if (o->path != NULL) {
+		if ((w = output_open(o->path, err, sizeof(err))) == NULL) {
+			util_warn("%s", err);
+			c->limit_hits = hits;
+			return -1;
+		}
+		out = output_fp(w);
+	}
 	if (strcmp(o->fmt->name, "text") == 0) {
 		localtime_r(&now, &tm);
 		strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S %z", &tm);
-		fprintf(o->out, _("==== smtplog summary, %s ====\n"), when);
+		fprintf(out, _("==== smtplog summary, %s ====\n"), when);
 	}
-	rc = o->fmt->emit(o->out, f->r->agg, &ro);
+	rc = o->fmt->emit(out, f->r->agg, &ro);
 	c->limit_hits = hits;
-	if (fflush(o->out) != 0)
+	if (w != NULL) {
+		/* each summary replaces the file whole (monitoring scrapes) */
+		if (output_close(w, rc == 0, err, sizeof(err)) < 0) {
+			util_warn("%s", err);
+			rc = -1;
+		}
+	} else if (fflush(out) != 0)
 		rc = -1;
 	return rc;
 }

@@ -76,7 +76,8 @@ journal_unit_name(const char *u)
 			return xstrdup(u);
 	}
 	s = xmalloc(n + sizeof(".service"));
-	memcpy(s, u, n);
+	/* the NUL comes with ".service" */
+	memcpy(s, u, n); /* NOLINT(bugprone-not-null-terminated-result) */
 	memcpy(s + n, ".service", sizeof(".service"));
 	return s;
 }
@@ -150,11 +151,12 @@ journal_match_field(sd_journal *j, const char *field,
 	}
 	sd_journal_restart_unique(j);
 	for (i = 0; i < nvals; i++) {
-		char *m = xmalloc(flen + strlen(vals[i]) + 2);
+		size_t vlen = strlen(vals[i]);
+		char *m = xmalloc(flen + vlen + 2);
 
 		memcpy(m, field, flen);
 		m[flen] = '=';
-		strcpy(m + flen + 1, vals[i]);
+		memcpy(m + flen + 1, vals[i], vlen + 1);
 		if (rc >= 0 && (rc = sd_journal_add_match(j, m, 0)) >= 0)
 			added++;
 		free(m);
@@ -316,7 +318,7 @@ out:
 int
 journal_read(struct run *r, const struct journal_opts *o)
 {
-	sd_journal *j;
+	sd_journal *j = NULL;
 	const char **files;
 	size_t i, n = 0;
 	int rc, status = 0;
@@ -333,9 +335,10 @@ journal_read(struct run *r, const struct journal_opts *o)
 	}
 	for (i = 0; i < o->ndirs; i++) {
 		/* sd-journal skips what it cannot read: say so here */
-		rc = access(o->dirs[i], R_OK | X_OK) != 0
-		    ? -errno
-		    : sd_journal_open_directory(&j, o->dirs[i], 0);
+		if (access(o->dirs[i], R_OK | X_OK) != 0)
+			rc = errno ? -errno : -EACCES;
+		else
+			rc = sd_journal_open_directory(&j, o->dirs[i], 0);
 		if (rc < 0) {
 			util_warn("%s: %s", o->dirs[i], strerror(-rc));
 			r->errors++;

@@ -48,6 +48,7 @@
 #include "i18n.h"
 #include "kb.h"
 
+/* NOLINTNEXTLINE(bugprone-suspicious-include): the tables, on purpose */
 #include "kb_data.c"
 
 #define KB_NELEM(a) (sizeof(a) / sizeof((a)[0]))

@@ -28,6 +28,7 @@
 #include "i18n.h"
 #include "journal.h"
 #include "merge.h"
+#include "output.h"
 #include "pat.h"
 #include "progress.h"
 #include "report.h"
@@ -60,8 +61,12 @@ usage(FILE *fp)
 	      "With no FILE, or when FILE is -, read standard input.\n"
 	      "\n"));
 	fprintf(fp,
-	    _("  -f, --format=FORMAT   output format: %s (default "
-	      "text)\n"
+	    _("  -f, --format=FORMAT   output format: %s\n"
+	      "                        (default text)\n"
+	      "  -o, --output=FILE     write the report to FILE, replaced "
+	      "whole once complete\n"
+	      "                        (- is standard output); never with "
+	      "colour\n"
 	      "  -n, --top=N           explain the N most frequent "
 	      "failures (default 10)\n"
 	      "      --peers=N         list N domains and hosts per "
@@ -191,6 +196,8 @@ parse_count(const char *opt, const char *s, size_t max)
 	unsigned long v;
 
 	errno = 0;
+	/* getopt_long() gives every option with a required argument one */
+	/* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
 	v = strtoul(s, &end, 10);
 	if (errno || *s == '\0' || *end != '\0' || *s == '-' || v > max) {
 		util_warn("%s: not a number from 0 to %zu: '%s'", opt, max, s);
@@ -216,6 +223,7 @@ exe_relative(const char *rel, char *buf, size_t n)
 {
 	ssize_t l = readlink("/proc/self/exe", buf, n - 1);
 	char *slash;
+	size_t len;
 
 	if (l <= 0)
 		return NULL;
@@ -223,10 +231,9 @@ exe_relative(const char *rel, char *buf, size_t n)
 	if ((slash = strrchr(buf, '/')) == NULL)
 		return NULL;
 	*slash = '\0';
-	if (strlen(buf) + strlen(rel) + 5 > n)
+	len = strlen(buf);
+	if (snprintf(buf + len, n - len, "/../%s", rel) >= (int)(n - len))
 		return NULL;
-	strcat(buf, "/../");
-	strcat(buf, rel);
 	return is_dir(buf) ? buf : NULL;
 }
 
@@ -253,6 +260,8 @@ patterns_dir(const char *opt, char *buf, size_t n)
 static int
 known_lang(const char *l)
 {
+	/* --lang's argument is required: getopt_long() always sets it */
+	/* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
 	return strcmp(l, "en") == 0 || strcmp(l, "fr") == 0 ||
 	    strcmp(l, "de") == 0 || strcmp(l, "ru") == 0;
 }
@@ -442,6 +451,56 @@ main_rules(const struct rule *rulev, size_t n, const struct agg *a,
 	return fired;
 }
 
+/*
+ * -o FILE: can a file be made in its directory? Asked before the run so
+ * that a long run does not end in "Permission denied"; exits 2 if not.
+ */
+static void
+output_check(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char dir[PATH_MAX];
+
+	if (slash == NULL)
+		snprintf(dir, sizeof(dir), ".");
+	else
+		snprintf(dir, sizeof(dir), "%.*s",
+		    slash == path ? 1 : (int)(slash - path), path);
+	if (access(dir, W_OK | X_OK) != 0) {
+		util_warn("%s: %s", path, strerror(errno));
+		exit(2);
+	}
+}
+
+/* The writer of -o PATH (NULL: standard output); exits 2 when the file
+ * cannot be made. */
+static struct output *
+main_out_open(const char *path)
+{
+	char err[PATH_MAX + 256];
+	struct output *w = output_open(path ? path : "-", err, sizeof(err));
+
+	if (w == NULL) {
+		util_warn("%s", err);
+		exit(2);
+	}
+	return w;
+}
+
+/* Publish the report (KEEP) or drop it; STATUS, or 2 when writing
+ * failed. */
+static int
+main_out_close(struct output *w, int keep, int status)
+{
+	char err[PATH_MAX + 256];
+
+	if (output_close(w, keep, err, sizeof(err)) < 0) {
+		util_warn("%s", err);
+		return 2;
+	}
+	return status;
+}
+
 /* Does the run read standard input (no FILE, or "-")? */
 static int
 reads_stdin(int argc, char **argv, int first)
@@ -461,8 +520,10 @@ reads_stdin(int argc, char **argv, int first)
  */
 static int
 main_merge(int argc, char **argv, const struct run_rules *rules,
-    const struct report_format *fmt, struct report_opts *ro)
+    const struct report_format *fmt, struct report_opts *ro,
+    const char *outpath)
 {
+	struct output *w;
 	static char dash[] = "-";
 	char *stdin_only[] = {dash};
 	struct agg *a = agg_new();
@@ -490,9 +551,17 @@ main_merge(int argc, char **argv, const struct run_rules *rules,
 	}
 	ro->ninputs = inputs;
 	ro->sigs = rules->sigs;
-	if (status < 2 && (fmt->emit(stdout, a, ro) < 0 || fflush(stdout))) {
-		util_warn(_("writing the report: %s"), strerror(errno));
-		status = 2;
+	/* a file gets only a whole merge: not with a summary left out */
+	if (status == 1 && outpath != NULL)
+		util_warn(_("%s: not written: an input could not be read"),
+		    outpath);
+	else if (status < 2) {
+		w = main_out_open(outpath);
+		if (fmt->emit(output_fp(w), a, ro) < 0) {
+			util_warn(_("writing the report: %s"), strerror(errno));
+			status = main_out_close(w, 0, 2);
+		} else
+			status = main_out_close(w, 1, status);
 	}
 	agg_free(a);
 	return status;
@@ -501,11 +570,12 @@ main_merge(int argc, char **argv, const struct run_rules *rules,
 /* --follow: the FILEs (standard input without any) until a signal. */
 static int
 main_follow(struct run *r, int argc, char **argv, unsigned interval,
-    const struct report_format *fmt, const struct report_opts *ro)
+    const struct report_format *fmt, const struct report_opts *ro,
+    const char *outpath)
 {
 	static char dash[] = "-";
 	char *stdin_only[] = {dash};
-	struct follow_opts fo = {interval, fmt, ro, stdout};
+	struct follow_opts fo = {interval, fmt, ro, stdout, outpath};
 	struct follow *f;
 	int status;
 
@@ -521,9 +591,10 @@ main_follow(struct run *r, int argc, char **argv, unsigned interval,
 
 /* "smtplog explain CODE [CODE]": exit 0, or 2 on a bad code. */
 static int
-main_explain(int argc, char **argv, int json)
+main_explain(int argc, char **argv, int json, const char *outpath)
 {
 	struct explain_code codes[2];
+	struct output *w;
 	char err[256];
 	int n;
 
@@ -531,11 +602,12 @@ main_explain(int argc, char **argv, int json)
 		util_warn("%s", err);
 		return 2;
 	}
-	if (explain_print(stdout, codes, n, json) < 0 || fflush(stdout)) {
+	w = main_out_open(outpath);
+	if (explain_print(output_fp(w), codes, n, json) < 0) {
 		util_warn(_("writing the report: %s"), strerror(errno));
-		return 2;
+		return main_out_close(w, 0, 2);
 	}
-	return 0;
+	return main_out_close(w, 1, 0);
 }
 
 int
@@ -567,11 +639,12 @@ main(int argc, char **argv)
 	    {"version", no_argument, NULL, 'V'},
 	    {"follow", no_argument, NULL, OPT_FOLLOW},
 	    {"interval", required_argument, NULL, OPT_INTERVAL},
+	    {"output", required_argument, NULL, 'o'},
 	    {NULL, 0, NULL, 0},
 	};
 	const struct report_format *fmt = report_find("text");
 	struct report_opts ro = {.top = 10, .peers = 5};
-	const char *popt = NULL, *color = "auto", *dir, *lang = NULL;
+	const char *popt = NULL, *color = "auto", *dir, *lang = NULL, *no_color;
 	char err[1024], buf[PATH_MAX];
 	struct run_rules rules;
 	struct run r;
@@ -586,6 +659,8 @@ main(int argc, char **argv)
 	uint64_t hits;   /* PCRE2 limit hits of the run */
 	int journal = 0; /* --journal or one of its options */
 	const char *since = NULL, *until = NULL;
+	const char *outpath = NULL; /* -o; NULL: standard output */
+	struct output *w = NULL;
 	struct run_window win;
 	int yesterday = 0;
 	time_t now;
@@ -596,8 +671,8 @@ main(int argc, char **argv)
 	int follow = 0, merge;
 	unsigned interval = 60;
 
-	while (
-	    (c = getopt_long(argc, argv, "f:n:p:j:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:n:o:p:j:hV", longopts, NULL)) !=
+	    -1) {
 		switch (c) {
 		case 'f':
 			if ((fmt = report_find(optarg)) == NULL) {
@@ -615,10 +690,16 @@ main(int argc, char **argv)
 		case 'p':
 			popt = optarg;
 			break;
+		case 'o':
+			/* required argument: getopt_long() always sets it */
+			/* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
+			outpath = strcmp(optarg, "-") == 0 ? NULL : optarg;
+			break;
 		case 'C':
 			color = optarg ? optarg : "always";
-			if (strcmp(color, "auto") && strcmp(color, "always") &&
-			    strcmp(color, "never")) {
+			if (strcmp(color, "auto") != 0 &&
+			    strcmp(color, "always") != 0 &&
+			    strcmp(color, "never") != 0) {
 				util_warn(
 				    "--color takes auto, always or never, "
 				    "not '%s'",
@@ -722,9 +803,11 @@ main(int argc, char **argv)
 		usage(stdout);
 		return 0;
 	}
+	if (outpath != NULL)
+		output_check(outpath);
 	if (optind < argc && strcmp(argv[optind], "explain") == 0)
 		return main_explain(argc - optind - 1, argv + optind + 1,
-		    strcmp(fmt->name, "json") == 0);
+		    strcmp(fmt->name, "json") == 0, outpath);
 
 	if (journal && !journal_available()) {
 		util_warn(_("--journal: this smtplog was built without "
@@ -733,12 +816,14 @@ main(int argc, char **argv)
 	}
 
 	/* NO_COLOR (no-color.org): set and not empty means no colour, ever */
-	if (getenv("NO_COLOR") != NULL && *getenv("NO_COLOR") != '\0')
+	if ((no_color = getenv("NO_COLOR")) != NULL && *no_color != '\0')
 		ro.color = 0;
 	else if (strcmp(color, "always") == 0)
 		ro.color = 1;
 	else if (strcmp(color, "auto") == 0)
 		ro.color = isatty(STDOUT_FILENO);
+	if (outpath != NULL) /* a file is read later, by anything */
+		ro.color = 0;
 
 	now = reference_now();
 	parse_window(&win, since, until, yesterday, now);
@@ -751,6 +836,10 @@ main(int argc, char **argv)
 	util_set_redact(redact);
 
 	merge = optind < argc && strcmp(argv[optind], "merge") == 0;
+	if (follow && trace && outpath != NULL) {
+		util_warn("--follow --trace writes to standard output: no -o");
+		return 2;
+	}
 	if (merge && (follow || trace)) {
 		util_warn("merge reads summaries: no --follow or --trace");
 		return 2;
@@ -762,7 +851,7 @@ main(int argc, char **argv)
 	}
 	if (merge) {
 		status = main_merge(argc - optind - 1, argv + optind + 1,
-		    &rules, fmt, &ro);
+		    &rules, fmt, &ro, outpath);
 		run_rules_free(&rules);
 		return status;
 	}
@@ -777,7 +866,10 @@ main(int argc, char **argv)
 		agg_limit_peers(r.agg, max_peers);
 	}
 	ro.sigs = rules.sigs;
-	if (trace)
+	if (trace && !follow) {
+		w = main_out_open(outpath);
+		r.trace = output_fp(w);
+	} else if (trace)
 		r.trace = stdout;
 	/* progress: for a person at a terminal, never in cron or a pipe,
 	 * nor between the lines of a --trace or of typed input */
@@ -789,7 +881,7 @@ main(int argc, char **argv)
 		progress_stop(r.progress);
 		r.progress = NULL;
 		status = main_follow(&r, argc - optind, argv + optind, interval,
-		    fmt, &ro);
+		    fmt, &ro, outpath);
 		run_done(&r);
 		run_rules_free(&rules);
 		return status;
@@ -825,11 +917,23 @@ main(int argc, char **argv)
 	clean = r.errors == 0 &&
 	    (nrules > 0 ? fired == 0 : rule_failures(r.agg) == 0);
 	status = r.errors ? 1 : fired ? 3 : 0;
-	if ((!trace && !(quiet && clean) &&
-		fmt->emit(stdout, r.agg, &ro) < 0) ||
-	    fflush(stdout) != 0) {
-		util_warn(_("writing the report: %s"), strerror(errno));
-		status = 2;
+	/* -o FILE: only a complete run replaces it (exit 3 is one: the
+	 * report is whole, a rule fired); standard output gets the report
+	 * of the inputs that could be read, as always */
+	if (status == 1 && outpath != NULL) {
+		util_warn(_("%s: not written: an input could not be read"),
+		    outpath);
+		if (w != NULL)
+			(void)main_out_close(w, 0, 0);
+	} else {
+		if (w == NULL)
+			w = main_out_open(outpath);
+		if (!trace && !(quiet && clean) &&
+		    fmt->emit(output_fp(w), r.agg, &ro) < 0) {
+			util_warn(_("writing the report: %s"), strerror(errno));
+			status = main_out_close(w, 0, 2);
+		} else
+			status = main_out_close(w, 1, status);
 	}
 	run_done(&r);
 	run_rules_free(&rules);

@@ -98,6 +98,13 @@ merge_count(struct merge_ctx *m, struct json_object *o, const char *where,
 	return 0;
 }
 
+/* The value of a lower-case hex digit, already checked to be one. */
+static int
+merge_xdigit(char c)
+{
+	return c <= '9' ? c - '0' : c - 'a' + 10;
+}
+
 /* A string member KEY of O, or NULL when it is null (*LEN 0). -1 when it
  * is neither (or absent). A "KEY_hex" twin wins: it has the bytes, which
  * are decoded into BUF (BUFSIZE bytes) and NUL-terminated there. */
@@ -128,17 +135,15 @@ merge_str(struct merge_ctx *m, struct json_object *o, const char *where,
 	    ? json_object_get_string(hex)
 	    : "";
 	n = strlen(h);
+	/* room for the bytes and a NUL: callers read S as a C string too */
 	if (n == 0 || n % 2 != 0 || n / 2 >= bufsize ||
 	    strspn(h, "0123456789abcdef") != n)
 		return merge_fail(m, _("%s\"%s\" is not hex digits"), where,
 		    hkey);
-	for (i = 0; i < n / 2; i++) {
-		unsigned int b;
-
-		sscanf(h + 2 * i, "%2x", &b);
-		buf[i] = (char)b;
-	}
-	buf[n / 2] = '\0'; /* the callers use strcmp and strspn too */
+	for (i = 0; i < n / 2; i++)
+		buf[i] = (char)(merge_xdigit(h[2 * i]) << 4 |
+		    merge_xdigit(h[2 * i + 1]));
+	buf[n / 2] = '\0';
 	*s = buf;
 	*len = n / 2;
 	return 0;
@@ -190,10 +195,10 @@ static int
 merge_key(struct merge_ctx *m, struct json_object *o, const char *where,
     int *dir, int *cls, int *code, struct event_enh *enh, int *sig)
 {
-	const char *s;
+	const char *s = NULL;
 	char buf[256];
 	size_t len;
-	uint64_t c;
+	uint64_t c = 0;
 
 	if (merge_str(m, o, where, "direction", buf, sizeof(buf), &s, &len) < 0)
 		return -1;
@@ -208,9 +213,10 @@ merge_key(struct merge_ctx *m, struct json_object *o, const char *where,
 		return -1;
 	*code = 0;
 	if (s != NULL &&
-	    (len != 3 || strspn(s, "0123456789") != 3 || s[0] == '0' ||
-		(*code = atoi(s)) == 0))
+	    (len != 3 || strspn(s, "0123456789") != 3 || s[0] == '0'))
 		return merge_fail(m, _("%sbad \"code\""), where);
+	if (s != NULL)
+		*code = (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
 	if (merge_str(m, o, where, "enhanced", buf, sizeof(buf), &s, &len) < 0)
 		return -1;
 	memset(enh, 0, sizeof(*enh));
@@ -376,9 +382,12 @@ merge_time(const char *s, time_t *t)
 {
 	int y, mo, d, h, mi, se, n = -1;
 
+	/* the widths keep every number far from int's limits, whatever a
+	 * hostile summary holds; %n checks that nothing follows */
 	if (s == NULL ||
-	    sscanf(s, "%d-%d-%dT%d:%d:%dZ%n", &y, &mo, &d, &h, &mi, &se, &n) !=
-		6 ||
+	    /* NOLINTNEXTLINE(cert-err34-c): bounded widths, cannot overflow */
+	    sscanf(s, "%6d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d, &h, &mi, &se,
+		&n) != 6 ||
 	    n < 0 || s[n] != '\0' || mo < 1 || mo > 12 || d < 1 || d > 31 ||
 	    h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60)
 		return -1;
@@ -510,7 +519,7 @@ merge_doc(struct merge_ctx *m, struct agg *a, struct json_object *doc,
     int *inputs)
 {
 	const struct agg_counts *c = agg_counts(a);
-	uint64_t events = 0, n, sum;
+	uint64_t events = 0, n = 0, sum;
 
 	if (merge_schema(m, doc) < 0)
 		return -1;

@@ -171,6 +171,7 @@ pat_word(char **p, size_t *len)
 
 	while (*s == ' ' || *s == '\t')
 		s++;
+	*len = 0; /* set even without a word: callers test it first */
 	if (*s == '\0')
 		return NULL;
 	w = s;

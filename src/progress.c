@@ -73,7 +73,7 @@ int
 progress_format(char *buf, size_t n, uint64_t bytes, double secs,
     const char *name, uint64_t file_bytes, int64_t size, int width)
 {
-	char head[160], tail[64], safe[PROGRESS_NAME_MAX];
+	char head[160] = "", tail[64] = "", safe[PROGRESS_NAME_MAX];
 	const char *nm;
 	size_t i, len;
 	int room, pct;
@@ -97,7 +97,8 @@ progress_format(char *buf, size_t n, uint64_t bytes, double secs,
 		nm = len >= sizeof(safe) ? name + len - (sizeof(safe) - 1)
 					 : name;
 		for (i = 0; nm[i] != '\0'; i++)
-			safe[i] = nm[i] >= 0x20 && nm[i] < 0x7f ? nm[i] : '?';
+			safe[i] =
+			    (char)(nm[i] >= 0x20 && nm[i] < 0x7f ? nm[i] : '?');
 		safe[i] = '\0';
 	}
 	room = width - 1 - progress_cols(head, strlen(head)) -

@@ -34,13 +34,14 @@ report_names(void)
 {
 	static char names[128];
 	const struct report_format *f;
+	size_t len = 0;
 
 	if (names[0] == '\0')
-		for (f = report_formats; f->name != NULL; f++) {
-			if (f != report_formats)
-				strcat(names, ", ");
-			strcat(names, f->name);
-		}
+		for (f = report_formats; f->name != NULL && len < sizeof(names);
+		     f++)
+			len += (size_t)snprintf(names + len,
+			    sizeof(names) - len, "%s%s",
+			    f == report_formats ? "" : ", ", f->name);
 	return names;
 }
 

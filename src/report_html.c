@@ -107,7 +107,7 @@ static void html_f(FILE *fp, const char *fmt, ...) UTIL_PRINTF(2, 3);
 static void
 html_f(FILE *fp, const char *fmt, ...)
 {
-	char small[256], *buf = small;
+	char small[256], *heap = NULL, *buf = small;
 	va_list ap;
 	int n;
 	size_t len;
@@ -118,7 +118,7 @@ html_f(FILE *fp, const char *fmt, ...)
 	if (n < 0)
 		return;
 	if ((size_t)n >= sizeof(small)) {
-		buf = xmalloc((size_t)n + 1);
+		buf = heap = xmalloc((size_t)n + 1);
 		va_start(ap, fmt);
 		vsnprintf(buf, (size_t)n + 1, fmt, ap);
 		va_end(ap);
@@ -130,8 +130,7 @@ html_f(FILE *fp, const char *fmt, ...)
 	while ((size_t)n < len && buf[n] == ' ')
 		n++;
 	util_put_html(fp, buf + n, len - (size_t)n);
-	if (buf != small)
-		free(buf);
+	free(heap);
 }
 
 /* Index of a class in the histogram and the colour tables. */
@@ -172,7 +171,7 @@ report_html_lang(char *buf, size_t n)
 	if (len >= n)
 		len = n - 1;
 	for (i = 0; i < len; i++)
-		buf[i] = tag[i] == '_' ? '-' : tag[i];
+		buf[i] = (char)(tag[i] == '_' ? '-' : tag[i]);
 	buf[len] = '\0';
 }
 
@@ -644,10 +643,10 @@ html_chart_codes(FILE *fp, const struct report_row *rows, size_t nrows,
 	if (nrows == 0)
 		return;
 	/* the rows by count, most first (ties: in key order) */
-	top = xcalloc(nrows, sizeof(*top));
+	top = xcalloc(nrows, sizeof(const struct report_row *));
 	for (i = 0; i < nrows; i++)
 		top[i] = &rows[i];
-	qsort(top, nrows, sizeof(*top), html_row_cmp);
+	qsort(top, nrows, sizeof(const struct report_row *), html_row_cmp);
 	n = nrows < HTML_MAX_BARS ? nrows : HTML_MAX_BARS;
 	h = html_bars_height(n);
 	html_svg_open(fp, title, h);

@@ -98,7 +98,7 @@ when_relative(const char *s, time_t now, time_t *t)
 	size_t i = 1;
 	int64_t n = 0, unit;
 
-	while (when_digit(s[i]) && i < 10)
+	while (i < 10 && when_digit(s[i]))
 		n = n * 10 + (s[i++] - '0');
 	if (i == 1)
 		return -1;

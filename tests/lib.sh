@@ -16,6 +16,16 @@ unset NO_COLOR || true
 PATTERNS="$top_srcdir/patterns"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/smtplog-test.XXXXXX")
 trap '[ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT
+
+# SMTPLOG_WRAPPER="valgrind --error-exitcode=1 ...": every run of the
+# binary, by the smtplog function or "$SMTPLOG" (also through xargs), goes
+# through the wrapper. Word-split on purpose: a command and its options.
+if [ -n "${SMTPLOG_WRAPPER:-}" ]; then
+	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$SMTPLOG_WRAPPER" \
+		"$SMTPLOG" > "$TMP/smtplog-wrapped"
+	chmod +x "$TMP/smtplog-wrapped"
+	SMTPLOG=$TMP/smtplog-wrapped
+fi
 tap_n=0
 tap_failed=0
 

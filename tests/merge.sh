@@ -5,7 +5,7 @@
 # for the names of the samples (which say which summary they came from);
 # and what is not a smtplog summary is refused with exit status 2.
 . "${top_srcdir:-.}/tests/lib.sh"
-plan 23
+plan 24
 
 # Logs named relative to one directory, so that both runs name them alike.
 mkdir "$TMP/logs" "$TMP/sum"
@@ -93,6 +93,14 @@ head -c 2000 postfix-real.log.json > "$TMP/cut.json"
 smtplog merge "$TMP/cut.json" > "$TMP/o" 2> "$TMP/e"; rc=$?
 check "a cut summary is refused with exit 2" sh -c "test $rc = 2 && grep -qx \
 	'smtplog: $TMP/cut.json: the JSON ends too early (a cut summary?)' '$TMP/e'"
+# a _hex twin as long as the reader's buffer, all digits: read as a C
+# string, it once ran past the end of that buffer
+hex=$(printf '%0512d' 0 | tr 0 3)
+sed "s/\"code\": \"550\"/\"code\": \"550\", \"code_hex\": \"$hex\"/" \
+	postfix-real.log.json > "$TMP/hex.json"
+smtplog merge "$TMP/hex.json" > "$TMP/o" 2> "$TMP/e"; rc=$?
+check "a _hex twin that fills the buffer is refused, exit 2" sh -c "test $rc = 2 \
+	&& grep -q 'code_hex\" is not hex digits' '$TMP/e'"
 sed 's/"schema": 1,/"schema": 99,/' postfix-real.log.json > "$TMP/new.json"
 smtplog merge "$TMP/new.json" > "$TMP/o" 2> "$TMP/e"; rc=$?
 check "a future schema is refused with exit 2" sh -c "test $rc = 2 && grep -q \

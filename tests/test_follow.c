@@ -104,7 +104,7 @@ static char *
 summary(struct follow *f, struct fx *x, const char *format)
 {
 	struct report_opts ro = {.top = 10, .peers = 5, .sigs = x->rules.sigs};
-	struct follow_opts o = {60, report_find(format), &ro, NULL};
+	struct follow_opts o = {60, report_find(format), &ro, NULL, NULL};
 	char *buf = NULL;
 	size_t n = 0;
 
