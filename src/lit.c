@@ -639,7 +639,9 @@ lit_group_body(const char *p, size_t i, size_t end)
 static char
 lit_fold(char c, int caseless)
 {
-	return caseless ? (char)tolower((unsigned char)c) : c;
+	if (caseless)
+		c = (char)tolower((unsigned char)c);
+	return c;
 }
 
 static void lit_alt_lits(const char *p, size_t i, size_t end, int caseless,
