@@ -406,7 +406,7 @@ run ab -f json --top 300 --peers 300 "$TMP/allbytes.log"
 check "every byte value in names and samples: strict JSON, balanced" \
 	balanced "$TMP/ab.out" 'd["events"] == 252'
 check "every byte value: the JSON is clean" clean "$TMP/ab.out"
-"$SMTPLOG" merge -f json "$TMP/ab.out" > "$TMP/abm.out" 2> "$TMP/abm.err"
+smtplog merge -f json "$TMP/ab.out" > "$TMP/abm.out" 2> "$TMP/abm.err"
 check "every byte value: smtplog merge reads the summary back, strict JSON" \
 	balanced "$TMP/abm.out" 'd["events"] == 252'
 check "every byte value: merged, the names are the same bytes" python3 - \
