@@ -92,6 +92,9 @@ report_dest_code(const struct agg_dest_code *c, char *buf, size_t n);
 
 /* "2026-11-22T10:00:01Z" */
 void report_time(char *buf, size_t n, time_t t);
+/* The MTAs that have mail lines, as a mask (bit per enum event_mta): the
+ * table columns the text and HTML reports show. */
+int report_mtas(const struct agg_counts *c);
 
 int report_text(FILE *fp, const struct agg *a, const struct report_opts *o);
 int report_json(FILE *fp, const struct agg *a, const struct report_opts *o);

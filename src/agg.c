@@ -977,19 +977,28 @@ agg_top(const struct agg *a, size_t max, size_t *n)
 	return t;
 }
 
+/* Rank order of named counts: larger count first, then by name bytes. */
+static int
+agg_rank_cmp(uint64_t ca, const char *na, size_t la, uint64_t cb,
+    const char *nb, size_t lb)
+{
+	int r;
+
+	if (ca != cb)
+		return ca > cb ? -1 : 1;
+	r = memcmp(na, nb, la < lb ? la : lb);
+	if (r != 0)
+		return r;
+	return la < lb ? -1 : la > lb;
+}
+
 static int
 agg_peer_cmp(const void *pa, const void *pb)
 {
 	const struct agg_peer *a = pa, *b = pb;
-	size_t m = a->len < b->len ? a->len : b->len;
-	int r;
 
-	if (a->count != b->count)
-		return a->count > b->count ? -1 : 1;
-	r = memcmp(a->name, b->name, m);
-	if (r != 0)
-		return r;
-	return a->len < b->len ? -1 : a->len > b->len;
+	return agg_rank_cmp(a->count, a->name, a->len, b->count, b->name,
+	    b->len);
 }
 
 /* The packed header of failure T's peers of KIND. */
@@ -1075,15 +1084,9 @@ static int
 agg_dest_cmp(const void *pa, const void *pb)
 {
 	const struct agg_dest *a = pa, *b = pb;
-	size_t m = a->len < b->len ? a->len : b->len;
-	int r;
 
-	if (a->count != b->count)
-		return a->count > b->count ? -1 : 1;
-	r = memcmp(a->name, b->name, m);
-	if (r != 0)
-		return r;
-	return a->len < b->len ? -1 : a->len > b->len;
+	return agg_rank_cmp(a->count, a->name, a->len, b->count, b->name,
+	    b->len);
 }
 
 struct agg_dest *

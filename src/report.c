@@ -202,3 +202,14 @@ report_dest_code(const struct agg_dest_code *c, char *buf, size_t n)
 		snprintf(buf, n, "%dxx", c->cls);
 	return buf;
 }
+
+int
+report_mtas(const struct agg_counts *c)
+{
+	int m, mask = 0;
+
+	for (m = 0; m < EVENT_NMTA; m++)
+		if (c->mail[m] > 0)
+			mask |= 1 << m;
+	return mask;
+}

@@ -772,18 +772,6 @@ html_chart_domains(FILE *fp, const struct agg *a)
 
 /* ---- tables ------------------------------------------------------------ */
 
-/* The MTAs that have mail lines, as a mask: only those get columns. */
-static int
-html_mtas(const struct agg_counts *c)
-{
-	int m, mask = 0;
-
-	for (m = 0; m < EVENT_NMTA; m++)
-		if (c->mail[m] > 0)
-			mask |= 1 << m;
-	return mask;
-}
-
 static void
 html_table_head(FILE *fp, const char *key, int mask, int meaning)
 {
@@ -1173,7 +1161,7 @@ report_html(FILE *fp, const struct agg *a, const struct report_opts *o)
 	struct agg_cell *cells;
 	struct report_row *rows[3];
 	size_t ncells, n[3], i;
-	int mask = html_mtas(c);
+	int mask = report_mtas(c);
 	char lang[20], t0[64], t1[64];
 	struct tm tm;
 

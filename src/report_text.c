@@ -68,18 +68,6 @@ txt_pct(char *buf, size_t n, uint64_t part, uint64_t whole)
 		    100.0 * (double)part / (double)whole);
 }
 
-/* The MTAs that have mail lines, as a mask: only those get columns. */
-static int
-txt_mtas(const struct agg_counts *c)
-{
-	int m, mask = 0;
-
-	for (m = 0; m < EVENT_NMTA; m++)
-		if (c->mail[m] > 0)
-			mask |= 1 << m;
-	return mask;
-}
-
 /* Header of a count table: the key, in, out, each MTA, total, share. */
 static void
 txt_table_head(FILE *fp, const struct report_opts *o, const char *key, int keyw,
@@ -525,7 +513,7 @@ report_text(FILE *fp, const struct agg *a, const struct report_opts *o)
 	struct agg_cell *cells;
 	struct report_row *rows;
 	size_t ncells, n;
-	int mask = txt_mtas(c);
+	int mask = report_mtas(c);
 
 	txt_thresholds(fp, o);
 	txt_summary(fp, c, o);
