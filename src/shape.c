@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "event.h"
 #include "shape.h"
 
 static int
@@ -154,12 +155,12 @@ shape_enh(const char *s, size_t n, size_t i)
 	return e;
 }
 
-/* "[2-5][0-5]\d[ -]" at I. */
+/* "[2-5][0-5]\d[ -]" at I: a basic code (event_code_parse) and a
+ * separator. */
 static int
 shape_code(const char *s, size_t n, size_t i)
 {
-	return i + 3 < n && s[i] >= '2' && s[i] <= '5' && s[i + 1] >= '0' &&
-	    s[i + 1] <= '5' && shape_d((unsigned char)s[i + 2]) &&
+	return i + 3 < n && event_code_parse(s + i, 3) != 0 &&
 	    (s[i + 3] == ' ' || s[i + 3] == '-');
 }
 

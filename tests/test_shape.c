@@ -23,6 +23,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "event.h"
 #include "pat.h"
 #include "syslog.h"
 
@@ -126,35 +127,28 @@ check_tree(const char *dir)
 static void
 bundled_rules__have_their_parsers(void **state)
 {
-	static const char *const want[] = {"postfix", "status", "exim",
-	    "delivered", "sendmail", "stat-reply stat"};
+	static const char *const want[EVENT_NMTA] = {
+	    [EVENT_POSTFIX] = "status",
+	    [EVENT_EXIM] = "delivered",
+	    [EVENT_SENDMAIL] = "stat-reply stat",
+	};
 	char names[256];
-	int i, k, found;
+	int i, mta, seen = 0;
 
 	(void)state;
-	for (k = 0; k < 3; k++) {
-		found = 0;
-		for (i = 0; i < pat_count(pats); i++) {
-			if (strcmp(want[2 * k], "postfix") == 0 &&
-			    pat_mta_of(pats, i) != 0)
-				continue;
-			if (strcmp(want[2 * k], "exim") == 0 &&
-			    pat_mta_of(pats, i) != 1)
-				continue;
-			if (strcmp(want[2 * k], "sendmail") == 0 &&
-			    pat_mta_of(pats, i) != 2)
-				continue;
-			(void)pat_shape_count(pats, i, names, sizeof(names));
-			found = 1;
-			if (strcmp(names, want[2 * k + 1]) != 0)
-				fail_msg("%s has parsers for \"%s\", expected "
-					 "\"%s\": if a rule's regex changed, "
-					 "check its parser in src/shape.c "
-					 "against it and update the hash",
-				    want[2 * k], names, want[2 * k + 1]);
-		}
-		assert_true(found);
+	for (i = 0; i < pat_count(pats); i++) {
+		mta = pat_mta_of(pats, i);
+		assert_in_range(mta, 0, EVENT_NMTA - 1);
+		(void)pat_shape_count(pats, i, names, sizeof(names));
+		seen |= 1 << mta;
+		if (strcmp(names, want[mta]) != 0)
+			fail_msg(
+			    "%s has parsers for \"%s\", expected \"%s\": "
+			    "if a rule's regex changed, check its parser "
+			    "in src/shape.c against it and update the hash",
+			    event_mta_name(mta), names, want[mta]);
 	}
+	assert_int_equal(seen, (1 << EVENT_NMTA) - 1);
 }
 
 static void
