@@ -9,7 +9,8 @@
  *
  * Used as the cheap test before any regex: by pat (does the line carry
  * one of the MTA's reply literals? which rules can match?) and sig (which
- * signatures can apply?). lit_required() finds the literals a regex needs.
+ * signatures can apply?). lit_required() finds the literals a regex needs,
+ * lit_required_all() every set of them it needs.
  * The scan looks at each pair of adjacent bytes once, in a 64 Kibit
  * bitmap of the literals' first two bytes that stays in L1 cache; only on
  * a hit does it compare whole literals. Matching is exact (bytewise);
@@ -45,5 +46,13 @@ int lit_count(const struct lit_set *l);
  */
 char **lit_required(const char *re, size_t n, int caseless);
 void lit_strv_free(char **v);
+/*
+ * Sets of literals of RE such that every match contains a literal of
+ * each set (at most 8 sets, the one lit_required() gives first), as a
+ * NULL-terminated list the caller frees with lit_strvv_free(); NULL when
+ * none can be told. A pattern with a top-level "|" gives one set.
+ */
+char ***lit_required_all(const char *re, size_t n, int caseless);
+void lit_strvv_free(char ***v);
 
 #endif

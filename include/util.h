@@ -13,7 +13,9 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #if defined(__GNUC__)
 #define UTIL_PRINTF(f, a) __attribute__((format(printf, f, a)))
@@ -90,6 +92,49 @@ int util_errf(char *err, size_t errlen, const char *file, size_t line,
     const char *fmt, ...) UTIL_PRINTF(5, 6);
 int util_verrf(char *err, size_t errlen, const char *file, size_t line,
     const char *fmt, va_list ap) UTIL_PRINTF(5, 0);
+
+/*
+ * Whether the N bytes at A and B are equal: memcmp() == 0, without the
+ * call for the short keys of the line path (words of a log line, program
+ * names), compared as two words that may overlap.
+ */
+static inline int
+util_memeq(const void *a, const void *b, size_t n)
+{
+	const unsigned char *x = a, *y = b;
+	uint64_t p, q, r, t;
+	uint32_t u, v, w, z;
+
+	if (n >= 8 && n <= 16) {
+		memcpy(&p, x, 8);
+		memcpy(&q, y, 8);
+		memcpy(&r, x + n - 8, 8);
+		memcpy(&t, y + n - 8, 8);
+		return ((p ^ q) | (r ^ t)) == 0;
+	}
+	if (n >= 4 && n < 8) {
+		memcpy(&u, x, 4);
+		memcpy(&v, y, 4);
+		memcpy(&w, x + n - 4, 4);
+		memcpy(&z, y + n - 4, 4);
+		return ((u ^ v) | (w ^ z)) == 0;
+	}
+	if (n < 4) {
+		while (n-- > 0)
+			if (*x++ != *y++)
+				return 0;
+		return 1;
+	}
+	return memcmp(a, b, n) == 0;
+}
+
+/* C lower-cased in ASCII, as PCRE2 folds case in byte mode; other bytes
+ * as they are, whatever the locale. */
+static inline unsigned char
+util_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
+}
 
 /* Case-insensitive search of the NUL-free needle in a byte string. */
 const char *

@@ -22,7 +22,11 @@
  * to the bitmap. Anchors share eight buckets, so the block test may let
  * through a byte that is no anchor; a 256-entry table settles it. A set
  * with more than 16 anchors (the signatures' literals) lets nearly every
- * byte through and is scanned a byte at a time instead.
+ * byte through the block test. When its literals all have three bytes or
+ * more, it is scanned by byte triples instead (struct lit_tri): pairs of
+ * lower-case letters are in most words of a message, triples of them in
+ * few. Else it is scanned a pair at a time. A hit is confirmed by the
+ * literal's first four bytes as one word before the rest is compared.
  */
 #include "config.h"
 
@@ -43,13 +47,32 @@
 #define LIT_MAX_ANCHORS 16 /* more: the block scans do not pay */
 #define LIT_FIRST 1        /* an anchor that is the first byte of its pair */
 #define LIT_SECOND 2       /* ... the second */
+#define LIT_MAX_SETS                                                           \
+	7 /* sets lit_required_all() gives besides the
+                              best */
 
 struct lit {
 	char *s;
 	size_t n;
-	size_t off; /* where its pair is in it */
+	uint32_t head; /* its first four bytes, when it has four */
+	size_t off;    /* where its pair is in it */
 	int id;
-	int next; /* next literal of the same pair, -1: none */
+	int next;    /* next literal of the same pair, -1: none */
+	size_t toff; /* where its triple is in it (lit_tri) */
+	int tnext;   /* next literal of the same triple hash, -1: none */
+};
+
+/*
+ * The index by byte triples, for sets with many anchors whose literals
+ * all have three bytes or more (the signatures'): each literal is filed
+ * under a hash of three adjacent bytes of it, those of its rare pair and
+ * one more, so that a scan position is a hit only when three bytes fit;
+ * pairs of lower-case letters alone let through most of a message.
+ */
+#define LIT_TRI_BITS 16
+struct lit_tri {
+	uint64_t map[(1u << LIT_TRI_BITS) / 64];
+	int head[1u << LIT_TRI_BITS];
 };
 
 struct lit_set {
@@ -65,6 +88,9 @@ struct lit_set {
 	unsigned char pair0[LIT_VEC_PAIRS], pair1[LIT_VEC_PAIRS];
 	int npairs; /* distinct pairs filed under; > LIT_VEC_PAIRS: too many
 	               (a one-byte literal counts as too many) */
+	struct lit_tri *tri; /* NULL: not worth it, or a literal too short */
+	int short_lits;      /* literals under three bytes */
+	int reference;       /* lit_use_blocks(l, 0): pairs a byte at a time */
 };
 
 struct lit_set *
@@ -91,6 +117,7 @@ lit_free(struct lit_set *l)
 		free(l->lits[i].s);
 	free(l->lits);
 	free(l->head);
+	free(l->tri);
 	free(l);
 }
 
@@ -173,6 +200,57 @@ lit_anchor(struct lit_set *l, unsigned char c, int role)
 	l->hi[c >> 4] |= bit;
 }
 
+/* Hash of the three bytes at T (little-endian), LIT_TRI_BITS wide. */
+static inline unsigned
+lit_tri_hash(const unsigned char *t)
+{
+	uint32_t g =
+	    (uint32_t)t[0] | (uint32_t)t[1] << 8 | (uint32_t)t[2] << 16;
+
+	return (unsigned)((g * 2654435761u) >> (32 - LIT_TRI_BITS));
+}
+
+/* File literal K (three bytes or more) in the triple index. */
+static void
+lit_tri_file(struct lit_set *l, int k)
+{
+	struct lit *x = &l->lits[k];
+	unsigned h;
+
+	/* the rare pair and the byte after it, or before it at the end */
+	x->toff = x->off + 3 <= x->n ? x->off : x->n - 3;
+	h = lit_tri_hash((const unsigned char *)x->s + x->toff);
+	x->tnext = l->tri->head[h];
+	l->tri->head[h] = k;
+	l->tri->map[h >> 6] |= (uint64_t)1 << (h & 63);
+}
+
+/* Keep the triple index in step after literal K was added. */
+static void
+lit_tri_update(struct lit_set *l, int k)
+{
+	size_t i;
+	int j;
+
+	if (l->lits[k].n < 3)
+		l->short_lits++;
+	if (l->short_lits > 0 || l->nanchors <= LIT_MAX_ANCHORS) {
+		free(l->tri);
+		l->tri = NULL;
+		return;
+	}
+	if (l->tri != NULL) {
+		lit_tri_file(l, k);
+		return;
+	}
+	l->tri = xmalloc(sizeof(*l->tri));
+	memset(l->tri->map, 0, sizeof(l->tri->map));
+	for (i = 0; i < (size_t)1 << LIT_TRI_BITS; i++)
+		l->tri->head[i] = -1;
+	for (j = 0; j < l->nlits; j++)
+		lit_tri_file(l, j);
+}
+
 void
 lit_add(struct lit_set *l, const char *s, size_t n, int id)
 {
@@ -189,6 +267,9 @@ lit_add(struct lit_set *l, const char *s, size_t n, int id)
 	k = l->nlits++;
 	l->lits[k].s = xstrndup(s, n);
 	l->lits[k].n = n;
+	l->lits[k].head = 0;
+	if (n >= 4)
+		memcpy(&l->lits[k].head, s, 4);
 	l->lits[k].id = id;
 	l->lits[k].off = 0;
 	if (n >= 2) {
@@ -200,8 +281,12 @@ lit_add(struct lit_set *l, const char *s, size_t n, int id)
 			lit_anchor(l, u[o], LIT_FIRST);
 		else
 			lit_anchor(l, u[o + 1], LIT_SECOND);
+		lit_tri_update(l, k);
 		return;
 	}
+	l->short_lits++;
+	free(l->tri);
+	l->tri = NULL;
 	/* one byte: under every pair it can start; the chains then share
 	 * it, so it is linked from a copy per pair */
 	lit_file(l, (unsigned)u[0] << 8, k);
@@ -221,6 +306,21 @@ lit_add(struct lit_set *l, const char *s, size_t n, int id)
 	}
 }
 
+/*
+ * Whether literal X is at T (which has at least X->n bytes): most tries
+ * fail in the first four bytes, compared as one word.
+ */
+static inline int
+lit_is_at(const struct lit *x, const unsigned char *t)
+{
+	uint32_t w;
+
+	if (x->n < 4)
+		return util_memeq(t, x->s, x->n);
+	memcpy(&w, t, 4);
+	return w == x->head && util_memeq(t + 4, x->s + 4, x->n - 4);
+}
+
 /* Walk the chain of pair P at I (see lit_pair). */
 static int
 lit_chain(const struct lit_set *l, const unsigned char *t, size_t n, size_t i,
@@ -232,9 +332,7 @@ lit_chain(const struct lit_set *l, const unsigned char *t, size_t n, size_t i,
 		const struct lit *x = &l->lits[k];
 		size_t at = i - x->off;
 
-		if (x->off > i || x->n > n - at ||
-		    t[at] != (unsigned char)x->s[0] ||
-		    memcmp(t + at, x->s, x->n) != 0)
+		if (x->off > i || x->n > n - at || !lit_is_at(x, t + at))
 			continue;
 		if (fn == NULL)
 			return 1;
@@ -420,9 +518,39 @@ lit_scan_pairs32(const struct lit_set *l, const unsigned char *t, size_t n,
 }
 #endif
 
+/* Every triple position through the triple index (see struct lit_tri). */
+static int
+lit_scan_tri(const struct lit_set *l, const unsigned char *t, size_t n,
+    void (*fn)(void *, int), void *arg)
+{
+	const struct lit_tri *tri = l->tri;
+	size_t i;
+	unsigned h;
+	int k;
+
+	for (i = 0; i + 3 <= n; i++) {
+		h = lit_tri_hash(t + i);
+		if (!(tri->map[h >> 6] >> (h & 63) & 1))
+			continue;
+		for (k = tri->head[h]; k >= 0; k = l->lits[k].tnext) {
+			const struct lit *x = &l->lits[k];
+			size_t at = i - x->toff;
+
+			if (x->toff > i || x->n > n - at ||
+			    !lit_is_at(x, t + at))
+				continue;
+			if (fn == NULL)
+				return 1;
+			fn(arg, x->id);
+		}
+	}
+	return 0;
+}
+
 int
 lit_use_blocks(struct lit_set *l, int on)
 {
+	l->reference = on <= 0;
 #ifdef LIT_SHUFTI
 	l->blocks = on > 0 && __builtin_cpu_supports("ssse3");
 	if (l->blocks && on > 1 && __builtin_cpu_supports("avx2"))
@@ -442,6 +570,9 @@ lit_scan(const struct lit_set *l, const char *text, size_t n,
 {
 	const unsigned char *t = (const unsigned char *)text;
 
+	/* many anchors, long literals: by triples (off: the reference scan) */
+	if (l->tri != NULL && !l->reference)
+		return lit_scan_tri(l, t, n, fn, arg);
 #ifdef LIT_SHUFTI
 	if (l->blocks == 2 && l->npairs <= LIT_VEC_PAIRS)
 		return lit_scan_pairs32(l, t, n, fn, arg);
@@ -488,6 +619,12 @@ struct lit_lset {
 	char **s;
 	int n;
 	size_t min; /* length of the shortest */
+};
+
+/* Sets every one of which a matching text meets (lit_required_all()). */
+struct lit_lsets {
+	struct lit_lset v[LIT_MAX_SETS];
+	int n;
 };
 
 static void
@@ -640,30 +777,56 @@ static char
 lit_fold(char c, int caseless)
 {
 	if (caseless)
-		c = (char)tolower((unsigned char)c);
+		c = (char)util_lower((unsigned char)c);
 	return c;
 }
 
 static void lit_alt_lits(const char *p, size_t i, size_t end, int caseless,
     struct lit_lset *out);
 
-/* Offer the run CUR of CN bytes (two or more) to BEST; empty the run. */
+/*
+ * Offer OFFER to BEST; with ALL set, a copy of every offer whose literals
+ * have three bytes or more also goes there (up to LIT_MAX_SETS).
+ */
 static void
-lit_run_offer(struct lit_lset *best, const char *cur, size_t *cn)
+lit_offer_keep(struct lit_lset *best, struct lit_lset *offer,
+    struct lit_lsets *all)
+{
+	int i;
+
+	if (all != NULL && offer->n > 0 && offer->min >= 3 &&
+	    all->n < LIT_MAX_SETS) {
+		struct lit_lset *c = &all->v[all->n++];
+
+		memset(c, 0, sizeof(*c));
+		for (i = 0; i < offer->n; i++)
+			lit_lset_add(c, offer->s[i], strlen(offer->s[i]));
+	}
+	lit_lset_offer(best, offer);
+}
+
+/* Offer the run CUR of CN bytes (two or more) to BEST (and ALL); empty
+ * the run. */
+static void
+lit_run_keep(struct lit_lset *best, const char *cur, size_t *cn,
+    struct lit_lsets *all)
 {
 	struct lit_lset one = {0};
 
 	if (*cn >= 2) {
 		lit_lset_add(&one, cur, *cn);
-		lit_lset_offer(best, &one);
+		lit_offer_keep(best, &one, all);
 	}
 	*cn = 0;
 }
 
-/* The best set of the branch P[I..END), which has no top-level "|". */
+/*
+ * The best set of the branch P[I..END), which has no top-level "|"; with
+ * ALL set, every set the branch needs is also put there.
+ */
 static void
 lit_branch_lits(const char *p, size_t i, size_t end, int caseless,
-    struct lit_lset *best)
+    struct lit_lset *best, struct lit_lsets *all)
 {
 	char *cur = xmalloc(end - i + 1);
 	struct lit_lset group;
@@ -678,34 +841,34 @@ lit_branch_lits(const char *p, size_t i, size_t end, int caseless,
 			cur[cn++] = lit_fold(p[i + 1], caseless);
 			i += 2;
 		} else if (c == '\\') {
-			lit_run_offer(best, cur, &cn); /* \b, \d, \s ... */
+			lit_run_keep(best, cur, &cn, all); /* \b, \d, \s ... */
 			i += 2;
 		} else if (c == '(' || c == '[') {
-			lit_run_offer(best, cur, &cn);
+			lit_run_keep(best, cur, &cn, all);
 			e = lit_nested_end(p, end, i);
 			if (c == '(' && !lit_optional(p, end, e) &&
 			    (b = lit_group_body(p, i, e)) != 0 && b < e) {
 				lit_alt_lits(p, b, e - 1, caseless, &group);
-				lit_lset_offer(best, &group);
+				lit_offer_keep(best, &group, all);
 			}
 			i = e;
 		} else if (c == '?' || c == '*' || c == '{') {
 			if (lit_optional(p, end, i) && cn > 0)
 				cn--; /* the atom before is optional */
-			lit_run_offer(best, cur, &cn);
+			lit_run_keep(best, cur, &cn, all);
 			if (c == '{')
 				while (i < end && p[i] != '}')
 					i++;
 			i++;
 		} else if (strchr(".^$+)|", c) != NULL) {
-			lit_run_offer(best, cur, &cn);
+			lit_run_keep(best, cur, &cn, all);
 			i++;
 		} else {
 			cur[cn++] = lit_fold((char)c, caseless);
 			i++;
 		}
 	}
-	lit_run_offer(best, cur, &cn);
+	lit_run_keep(best, cur, &cn, all);
 	free(cur);
 }
 
@@ -731,7 +894,7 @@ lit_alt_lits(const char *p, size_t i, size_t end, int caseless,
 			j++;
 			continue;
 		}
-		lit_branch_lits(p, i, j < end ? j : end, caseless, &one);
+		lit_branch_lits(p, i, j < end ? j : end, caseless, &one, NULL);
 		if (one.n == 0) {
 			lit_lset_clear(out);
 			return;
@@ -757,6 +920,76 @@ lit_required(const char *re, size_t n, int caseless)
 	v = xrealloc(set.s, (size_t)(set.n + 1) * sizeof(*v));
 	v[set.n] = NULL;
 	return v;
+}
+
+/* V (a set's literals) as a NULL-terminated vector; V is emptied. */
+static char **
+lit_lset_strv(struct lit_lset *v)
+{
+	char **out = xrealloc(v->s, (size_t)(v->n + 1) * sizeof(*out));
+
+	out[v->n] = NULL;
+	memset(v, 0, sizeof(*v));
+	return out;
+}
+
+char ***
+lit_required_all(const char *re, size_t n, int caseless)
+{
+	struct lit_lsets all;
+	struct lit_lset best;
+	char ***out;
+	size_t j;
+	int k;
+
+	if (lit_unmodelled(re, n, caseless))
+		return NULL;
+	/* a top-level "|": the union of the branches is all that is known */
+	for (j = 0; j < n; j++) {
+		if (re[j] == '\\')
+			j++;
+		else if (re[j] == '(' || re[j] == '[')
+			j = lit_nested_end(re, n, j) - 1;
+		else if (re[j] == '|')
+			break;
+	}
+	if (j < n) {
+		char **one = lit_required(re, n, caseless);
+
+		if (one == NULL)
+			return NULL;
+		out = xmalloc(2 * sizeof(*out));
+		out[0] = one;
+		out[1] = NULL;
+		return out;
+	}
+	all.n = 0;
+	lit_branch_lits(re, 0, n, caseless, &best, &all);
+	if (best.n == 0) {
+		for (k = 0; k < all.n; k++)
+			lit_lset_clear(&all.v[k]);
+		return NULL;
+	}
+	/* the best set first, then the others (the best may be among them,
+	 * or may have two-byte literals and not be) */
+	out = xmalloc((size_t)(all.n + 2) * sizeof(*out));
+	out[0] = lit_lset_strv(&best);
+	for (k = 0; k < all.n; k++)
+		out[k + 1] = lit_lset_strv(&all.v[k]);
+	out[all.n + 1] = NULL;
+	return out;
+}
+
+void
+lit_strvv_free(char ***v)
+{
+	size_t i;
+
+	if (v == NULL)
+		return;
+	for (i = 0; v[i] != NULL; i++)
+		lit_strv_free(v[i]);
+	free(v);
 }
 
 void

@@ -389,14 +389,8 @@ util_memcasemem(const char *hay, size_t hlen, const char *needle, size_t nlen)
 		return hay;
 	for (i = 0; i + nlen <= hlen; i++) {
 		for (j = 0; j < nlen; j++) {
-			unsigned char a = (unsigned char)hay[i + j];
-			unsigned char b = (unsigned char)needle[j];
-
-			if (a >= 'A' && a <= 'Z')
-				a += 'a' - 'A';
-			if (b >= 'A' && b <= 'Z')
-				b += 'a' - 'A';
-			if (a != b)
+			if (util_lower((unsigned char)hay[i + j]) !=
+			    util_lower((unsigned char)needle[j]))
 				break;
 		}
 		if (j == nlen)

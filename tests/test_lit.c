@@ -152,6 +152,7 @@ random_texts(const char *const *lits, int nlits, const char *alphabet)
 {
 	struct lit_set *l = lit_new();
 	char text[300];
+	size_t na = strlen(alphabet);
 	unsigned seed = 7, want;
 	int i, k, round, blocks;
 
@@ -162,8 +163,7 @@ random_texts(const char *const *lits, int nlits, const char *alphabet)
 
 		for (k = 0; k < (int)n; k++) {
 			seed = seed * 1103515245u + 12345u;
-			text[k] =
-			    alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
+			text[k] = alphabet[(seed >> 16) % na];
 		}
 		/* now and then, a literal at the very end */
 		if (round % 7 == 0 && n > 30) {
@@ -205,6 +205,42 @@ lit_each__random_texts_few_pairs__scans_find_what_search_finds(void **state)
 	(void)state;
 	random_texts(lits, (int)(sizeof(lits) / sizeof(lits[0])),
 	    "status=rejectaid:fu hn");
+}
+
+/*
+ * Many literals of three bytes and more, over more than 16 anchors (the
+ * signatures'): the scan by byte triples, against memmem() and the pair
+ * scan, on texts made of the literals' own letters.
+ */
+static void
+lit_each__random_texts_many_anchors__triples_find_what_search_finds(
+    void **state)
+{
+	static const char *const lits[] = {"spamhaus", "mailbox full", "quota",
+	    "rate limit", "throttl", "helo", "spf", "dkim", "gsmtp",
+	    "google.com", "4.7.28", "5.7.26", "(s31", "as(", "user unknown",
+	    "relay", "greylist", "xbl.spamhaus.org", "rbl", "ptr", "jvw", "k|z",
+	    "[id", "<@>", "#x#", "x-y", "w;w", "~ok", "yes!", "b$b"};
+
+	(void)state;
+	random_texts(lits, (int)(sizeof(lits) / sizeof(lits[0])),
+	    "spamhausilbxfqotrlemk yngdc.4758(3)jvw|[]<@>#-;~!$");
+}
+
+/* A literal under three bytes added after the triples were built: the
+ * set goes back to pairs and still finds everything. */
+static void
+lit_each__short_literal_after_many__still_found(void **state)
+{
+	static const char *const lits[] = {"spamhaus", "mailbox full", "quota",
+	    "rate limit", "throttl", "too many ", "helo", "ehlo", "spf", "dkim",
+	    "dmarc", "gsmtp", "google.com", "4.7.28", "5.7.26", "(s31", "as(",
+	    "user unknown", "relay", "jvw", "k|z", "[id", "<@>", "#x#", "x-y",
+	    "w;w", "q="};
+
+	(void)state;
+	random_texts(lits, (int)(sizeof(lits) / sizeof(lits[0])),
+	    "spamhausilbxfqotrlemk yngdc.4758(3)jvw|[]<@>#-;=");
 }
 
 /* The literals lit_required() gives for RE, joined by "|", or "-". */
@@ -272,6 +308,55 @@ lit_required__runs_groups_and_branches(void **state)
 	assert_string_equal(required("a.c", 0), "-");
 }
 
+/* lit_required_all() for RE: its sets joined by " & ", or "-". */
+static const char *
+required_all(const char *re, int caseless)
+{
+	static char out[512];
+	char ***v = lit_required_all(re, strlen(re), caseless);
+	size_t used = 0;
+	int i, k;
+
+	if (v == NULL)
+		return "-";
+	out[0] = '\0';
+	for (k = 0; v[k] != NULL; k++)
+		for (i = 0; v[k][i] != NULL; i++)
+			used += (size_t)snprintf(out + used, sizeof(out) - used,
+			    "%s%s",
+			    i       ? "|"
+				: k ? " & "
+				    : "",
+			    v[k][i]);
+	lit_strvv_free(v);
+	return out;
+}
+
+static void
+lit_required_all__one_branch__every_set_it_needs(void **state)
+{
+	(void)state;
+	/* the best set first, then every set of three bytes and more */
+	assert_string_equal(
+	    required_all("\\bSPF\\b.{0,20}\\b(?:hard|soft)?fail", 1),
+	    "fail & spf & fail");
+	assert_string_equal(
+	    required_all("^(?=.*?(?:gsmtp|google\\.com)).*?\\b[45]\\.7\\.28\\b",
+		1),
+	    ".7.28 & gsmtp|google.com & .7.28");
+	/* a two-byte run may be the best, but is no extra set */
+	assert_string_equal(required_all("ab\\d+cd", 0), "ab");
+	/* a top-level "|": one set, the union */
+	assert_string_equal(required_all("foo\\d+barbaz|qux", 0), "barbaz|qux");
+	assert_string_equal(required_all("foo|\\d+", 0), "-");
+	assert_string_equal(required_all("\\d+", 0), "-");
+	/* "|" inside a group or a class is no top-level branch */
+	assert_string_equal(required_all("abc(?:x|y)def", 0),
+	    "abc & abc & def");
+	assert_string_equal(required_all("abc[|]def", 0), "abc & abc & def");
+	assert_string_equal(required_all("abc\\|def", 0), "abc|def & abc|def");
+}
+
 int
 main(void)
 {
@@ -285,7 +370,11 @@ main(void)
 		lit_each__random_texts__both_scans_find_what_search_finds),
 	    cmocka_unit_test(
 		lit_each__random_texts_few_pairs__scans_find_what_search_finds),
+	    cmocka_unit_test(
+		lit_each__random_texts_many_anchors__triples_find_what_search_finds),
+	    cmocka_unit_test(lit_each__short_literal_after_many__still_found),
 	    cmocka_unit_test(lit_required__runs_groups_and_branches),
+	    cmocka_unit_test(lit_required_all__one_branch__every_set_it_needs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

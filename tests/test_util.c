@@ -280,6 +280,43 @@ xcalloc__array__zeroed(void **state)
 	free(p);
 }
 
+/* util_memeq() is memcmp() == 0 for every length up to 40 and a
+ * difference at every place (and none). */
+static void
+util_memeq__every_length_and_place__as_memcmp(void **state)
+{
+	unsigned char a[48], b[48];
+	size_t n, at;
+
+	(void)state;
+	for (n = 0; n <= 40; n++) {
+		for (at = 0; at <= n; at++) {
+			memset(a, 'x', sizeof(a));
+			memset(b, 'x', sizeof(b));
+			if (at < n)
+				b[at] ^=
+				    0x80; /* differ at AT; n == AT: equal */
+			/* a difference just past N does not count */
+			b[n] = 'y';
+			assert_int_equal(util_memeq(a, b, n),
+			    memcmp(a, b, n) == 0);
+			assert_int_equal(util_memeq(a, b, n), at == n);
+		}
+	}
+}
+
+/* util_lower() folds A-Z only, whatever the byte. */
+static void
+util_lower__every_byte__ascii_letters_only(void **state)
+{
+	int c;
+
+	(void)state;
+	for (c = 0; c < 256; c++)
+		assert_int_equal(util_lower((unsigned char)c),
+		    c >= 'A' && c <= 'Z' ? c + 32 : c);
+}
+
 static void
 xrealloc__grow__keeps_contents(void **state)
 {
@@ -499,6 +536,8 @@ main(void)
 	    cmocka_unit_test(xstrdup__string__equal_copy_not_same_pointer),
 	    cmocka_unit_test(xmalloc__zero_bytes__non_null),
 	    cmocka_unit_test(xcalloc__array__zeroed),
+	    cmocka_unit_test(util_memeq__every_length_and_place__as_memcmp),
+	    cmocka_unit_test(util_lower__every_byte__ascii_letters_only),
 	    cmocka_unit_test(xrealloc__grow__keeps_contents),
 	    cmocka_unit_test(util_warn__format__progname_prefix_and_newline),
 	};
