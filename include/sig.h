@@ -53,6 +53,10 @@ int sig_match(struct sig_set *set, const struct event *ev, const char *msg,
 const struct sig_entry *sig_get(const struct sig_set *set, int idx);
 /* Matches a pattern gave up on (PCRE2 limits); they did not match. */
 unsigned long sig_limit_hits(const struct sig_set *set);
+/* ON 0: sig_match() tries every pattern of every signature whose filters
+ * pass, without the literal prefilter (tests compare the two); 1: the
+ * prefilter (the default). */
+void sig_use_prefilter(struct sig_set *set, int on);
 void sig_free(struct sig_set *set);
 
 #endif

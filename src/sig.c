@@ -20,6 +20,17 @@
  *	the event (class, direction, basic and enhanced code) first, then
  *	the patterns against the whole log message.
  *
+ *	The prefilter keeps the patterns off messages they cannot match.
+ *	Each pattern has up to eight sets of literals (lit_required_all());
+ *	a message gets the pattern tried only if a literal of every set is
+ *	in it, lower-cased. The message is scanned once for the literals of
+ *	all patterns. For each kind of event (direction, class, codes) the
+ *	patterns whose filters pass are listed once (struct sig_cands), so
+ *	that a failure walks its own list, and is not even scanned when no
+ *	pattern of the list needs literals. sig_use_prefilter(set, 0) tries
+ *	every pattern, for the tests that check the prefilter changes no
+ *	answer.
+ *
  *	Every match runs under a match context with match and depth limits:
  *	a pattern that hits one counts as not matching, and the next
  *	signature is tried. A run never hangs on a hostile pattern.
@@ -83,9 +94,12 @@ struct sig_rule {
 	int nenh;
 	size_t line;   /* of the [id] header */
 	unsigned seen; /* filter keys given, to refuse a second one */
-	char **lits;   /* lower-cased literals one of which must occur */
+	char **lits;   /* lower-cased literals of its patterns */
+	int *litid;    /* per literal: its pattern (re[]) * 8 + its set */
 	int nlits;
-	int always; /* some pattern has no usable literal: always try */
+	/* per pattern: a bit for each set of literals it needs (a literal of
+	 * every set must occur), 0: none known, always try it */
+	unsigned char need[SIG_MAX_MATCH];
 };
 
 /* One prefilter literal: a chain in the table of its first two bytes. */
@@ -94,11 +108,31 @@ struct sig_set {
 	int nrules;
 	struct rx_ctx rx; /* limits, JIT stack, limit hits */
 	/* the prefilter, rebuilt after each load */
-	struct lit_set *lits; /* every rule's literals, id: the rule */
-	unsigned *hit;        /* per rule: == gen when a literal occurred */
+	struct lit_set *lits; /* every pattern's literals, id: (rule *
+	                         SIG_MAX_MATCH + pattern) * 8 + set */
+	unsigned *hit;        /* per pattern: == gen when a literal occurred */
+	unsigned char *sets;  /* per pattern: the sets met, when hit == gen */
 	unsigned gen;
 	char *low; /* the message, lower-cased */
 	size_t lowcap;
+	int brute; /* sig_use_prefilter(set, 0) */
+	/* the patterns each kind of event can meet (sig_cands()) */
+	struct sig_cands *cands; /* SIG_CANDS slots, key 0: free */
+	int ncands;
+};
+
+/*
+ * The patterns, in file order, of the signatures whose filters pass the
+ * events of one kind: the same direction, class, basic and enhanced code
+ * (KEY, sig_key()). Most signatures filter on the event alone, so the few
+ * kinds of failure in a log each keep their list.
+ */
+#define SIG_CANDS 64 /* kinds kept; the others walk every signature */
+struct sig_cands {
+	uint64_t key;
+	int *v; /* rule * SIG_MAX_MATCH + pattern */
+	int n;
+	int scan; /* some pattern needs literals: scan the message */
 };
 
 /* What the parser of one file carries from line to line. */
@@ -140,8 +174,23 @@ sig_rule_clear(struct sig_rule *r)
 	for (i = 0; i < r->nlits; i++)
 		free(r->lits[i]);
 	free(r->lits);
+	free(r->litid);
 	free(r->id);
 	memset(r, 0, sizeof(*r));
+}
+
+/* Forget the lists of sig_cands(): the rules changed, or the set goes. */
+static void
+sig_cands_clear(struct sig_set *set)
+{
+	int i;
+
+	if (set->cands != NULL)
+		for (i = 0; i < SIG_CANDS; i++)
+			free(set->cands[i].v);
+	free(set->cands);
+	set->cands = NULL;
+	set->ncands = 0;
 }
 
 /* Free the set and everything it loaded; NULL is fine. */
@@ -157,9 +206,17 @@ sig_free(struct sig_set *set)
 	free(set->rules);
 	lit_free(set->lits);
 	free(set->hit);
+	free(set->sets);
 	free(set->low);
+	sig_cands_clear(set);
 	rx_ctx_done(&set->rx);
 	free(set);
+}
+
+void
+sig_use_prefilter(struct sig_set *set, int on)
+{
+	set->brute = !on;
 }
 
 unsigned long
@@ -331,24 +388,29 @@ sig_parse_dir(struct sig_parse *ps, struct sig_rule *r, const char *v)
 /*
  * The prefilter: a signature's regexes run only on messages that contain
  * one of its literals (lit_required(), lower-cased as the patterns
- * ignore case). A pattern without any makes its signature "always" tried.
+ * ignore case). A pattern without any is tried on every message.
  */
 static void
 sig_add_literals(struct sig_rule *r, const char *p, size_t n)
 {
-	char **v = lit_required(p, n, 1);
-	int i;
+	char ***v = lit_required_all(p, n, 1);
+	int i, k;
 
-	if (v == NULL) {
-		r->always = 1;
-		return;
+	if (v == NULL)
+		return; /* need[nre] stays 0 */
+	for (k = 0; v[k] != NULL; k++) {
+		for (i = 0; v[k][i] != NULL; i++) {
+			r->lits = xrealloc(r->lits,
+			    (size_t)(r->nlits + 1) * sizeof(*r->lits));
+			r->litid = xrealloc(r->litid,
+			    (size_t)(r->nlits + 1) * sizeof(*r->litid));
+			r->litid[r->nlits] = r->nre * 8 + k;
+			r->lits[r->nlits++] = v[k][i];
+			v[k][i] = NULL;
+		}
+		r->need[r->nre] |= (unsigned char)(1u << k);
 	}
-	for (i = 0; v[i] != NULL; i++) {
-		r->lits = xrealloc(r->lits,
-		    (size_t)(r->nlits + 1) * sizeof(*r->lits));
-		r->lits[r->nlits++] = v[i];
-	}
-	free(v);
+	lit_strvv_free(v);
 }
 
 /* Build the prefilter over every rule of the set. */
@@ -360,38 +422,49 @@ sig_index(struct sig_set *set)
 	lit_free(set->lits);
 	free(set->hit);
 	set->lits = lit_new();
-	set->hit = xcalloc((size_t)set->nrules + 1, sizeof(*set->hit));
+	free(set->sets);
+	set->hit =
+	    xcalloc((size_t)set->nrules * SIG_MAX_MATCH + 1, sizeof(*set->hit));
+	set->sets = xcalloc((size_t)set->nrules * SIG_MAX_MATCH + 1, 1);
 	set->gen = 0;
 	for (i = 0; i < set->nrules; i++)
 		for (j = 0; j < set->rules[i].nlits; j++)
 			lit_add(set->lits, set->rules[i].lits[j],
-			    strlen(set->rules[i].lits[j]), i);
+			    strlen(set->rules[i].lits[j]),
+			    i * SIG_MAX_MATCH * 8 + set->rules[i].litid[j]);
 }
 
 static void
-sig_mark(void *arg, int rule)
+sig_mark(void *arg, int id)
 {
 	struct sig_set *set = arg;
+	int re = id / 8;
 
-	set->hit[rule] = set->gen;
+	if (set->hit[re] != set->gen) {
+		set->hit[re] = set->gen;
+		set->sets[re] = 0;
+	}
+	set->sets[re] |= (unsigned char)(1u << (id % 8));
 }
 
-/* Mark (hit[rule] = gen) the rules with a literal in MSG. */
+/* Mark (hit[id] = gen) the patterns with a literal in MSG. */
 static void
 sig_prefilter(struct sig_set *set, const char *msg, size_t len)
 {
 	size_t i;
 
 	if (++set->gen == 0) { /* wrapped: start the marks afresh */
-		memset(set->hit, 0, (size_t)set->nrules * sizeof(*set->hit));
+		memset(set->hit, 0,
+		    (size_t)set->nrules * SIG_MAX_MATCH * sizeof(*set->hit));
 		set->gen = 1;
 	}
 	if (len + 1 > set->lowcap) {
 		set->lowcap = len + 1;
 		set->low = xrealloc(set->low, set->lowcap);
 	}
+	/* ASCII only, as PCRE2's caseless match in byte mode */
 	for (i = 0; i < len; i++)
-		set->low[i] = (char)tolower((unsigned char)msg[i]);
+		set->low[i] = (char)util_lower((unsigned char)msg[i]);
 	lit_each(set->lits, set->low, len, sig_mark, set);
 }
 
@@ -744,25 +817,108 @@ sig_filters_pass(const struct sig_rule *r, const struct event *ev)
 	return 1;
 }
 
+/* The kind of EV for sig_cands(), never 0; 0 when it has no kind. */
+static uint64_t
+sig_key(const struct event *ev)
+{
+	if (ev->cls < 0 || ev->cls > 9 || ev->dir < 0 || ev->dir > 1 ||
+	    ev->code < 0 || ev->code > 999 || ev->enh.cls < 0 ||
+	    ev->enh.cls > 9 || ev->enh.subject < 0 || ev->enh.subject > 1023 ||
+	    ev->enh.detail < 0 || ev->enh.detail > 1023)
+		return 0;
+	return (uint64_t)1 << 62 | (uint64_t)ev->cls << 40 |
+	    (uint64_t)ev->dir << 36 | (uint64_t)ev->code << 24 |
+	    (uint64_t)ev->enh.cls << 20 | (uint64_t)ev->enh.subject << 10 |
+	    (uint64_t)ev->enh.detail;
+}
+
+/* The patterns events like EV can meet, or NULL: no kind, or no room. */
+static const struct sig_cands *
+sig_cands(struct sig_set *set, const struct event *ev)
+{
+	uint64_t key = sig_key(ev), h;
+	struct sig_cands *c;
+	int i, j;
+
+	if (key == 0)
+		return NULL;
+	if (set->cands == NULL)
+		set->cands = xcalloc(SIG_CANDS, sizeof(*set->cands));
+	h = key * 0x9E3779B97F4A7C15u >> 58; /* 6 bits: SIG_CANDS */
+	for (;; h = (h + 1) % SIG_CANDS) {
+		c = &set->cands[h];
+		if (c->key == key)
+			return c;
+		if (c->key == 0)
+			break;
+	}
+	if (set->ncands >= SIG_CANDS * 3 / 4)
+		return NULL;
+	set->ncands++;
+	c->key = key;
+	for (i = 0; i < set->nrules; i++) {
+		if (!sig_filters_pass(&set->rules[i], ev))
+			continue;
+		for (j = 0; j < set->rules[i].nre; j++) {
+			c->v =
+			    xrealloc(c->v, (size_t)(c->n + 1) * sizeof(*c->v));
+			c->v[c->n++] = i * SIG_MAX_MATCH + j;
+			if (set->rules[i].need[j] != 0)
+				c->scan = 1;
+		}
+	}
+	return c;
+}
+
+/* Whether pattern J of rule I may match the message sig_prefilter() saw:
+ * a literal of each of its sets is there, or it needs none. */
+static int
+sig_may_match(const struct sig_set *set, int i, int j)
+{
+	size_t at = (size_t)i * SIG_MAX_MATCH + (size_t)j;
+	unsigned char need = set->rules[i].need[j];
+
+	return need == 0 || set->brute ||
+	    (set->hit[at] == set->gen && set->sets[at] == need);
+}
+
 /* First signature, in file order, whose filters and a pattern fit. */
 int
 sig_match(struct sig_set *set, const struct event *ev, const char *msg,
     size_t len)
 {
+	const struct sig_cands *c;
 	struct sig_rule *r;
-	int i, j;
+	int i, j, k;
 
 	if (set->nrules == 0)
 		return -1;
-	sig_prefilter(set, msg, len);
+	if (ev != NULL && !set->brute && (c = sig_cands(set, ev)) != NULL) {
+		/* the patterns this kind of event can meet: often none,
+		 * and then the message is not even looked at */
+		if (c->scan)
+			sig_prefilter(set, msg, len);
+		for (k = 0; k < c->n; k++) {
+			i = c->v[k] / SIG_MAX_MATCH;
+			j = c->v[k] % SIG_MAX_MATCH;
+			if (sig_may_match(set, i, j) &&
+			    rx_match(&set->rx, &set->rules[i].re[j], msg,
+				len) == 1)
+				return i;
+		}
+		return -1;
+	}
+	if (!set->brute)
+		sig_prefilter(set, msg, len);
 	for (i = 0; i < set->nrules; i++) {
 		r = &set->rules[i];
-		/* no literal of this signature in the message: it cannot match */
-		if (!r->always && set->hit[i] != set->gen)
-			continue;
 		if (!sig_filters_pass(r, ev))
 			continue;
 		for (j = 0; j < r->nre; j++) {
+			/* a set of literals of this pattern none of which is
+			 * in the message: it cannot match */
+			if (!sig_may_match(set, i, j))
+				continue;
 			/* a limit hit (-1) is counted in set->rx: no match */
 			if (rx_match(&set->rx, &r->re[j], msg, len) == 1)
 				return i;

@@ -15,9 +15,11 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "pat.h"
@@ -1143,6 +1145,121 @@ sig_match__prefilter_pattern_shapes__still_match(void **state)
 	}
 }
 
+/* Events of other kinds the messages of the samples are also tried with,
+ * so that every list of candidates is walked: dir, class, code, enh. */
+static const int brute_kinds[][6] = {
+    {EVENT_OUT, 5, 550, 5, 7, 26},
+    {EVENT_OUT, 4, 421, 4, 7, 0},
+    {EVENT_IN, 5, 554, 5, 7, 1},
+    {EVENT_IN, 4, 450, 4, 7, 1},
+    {EVENT_OUT, 5, 0, 0, 0, 0},
+};
+
+/* sig_match() with the prefilter gives what trying every pattern gives. */
+static void
+sig_same(const struct event *ev, const char *msg, size_t len, const char *where)
+{
+	int fast, slow;
+
+	fast = sig_match(sigs, ev, msg, len);
+	sig_use_prefilter(sigs, 0);
+	slow = sig_match(sigs, ev, msg, len);
+	sig_use_prefilter(sigs, 1);
+	if (fast != slow)
+		fail_msg("%s: prefilter %d, every pattern %d: %.*s", where,
+		    fast, slow, (int)len, msg);
+}
+
+/* sig_same() for every mail line of the files under DIR, with the event
+ * the patterns make of it, without one, and (KINDS) with made-up ones;
+ * returns the events. */
+static long
+brute_tree(const char *dir, int kinds)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	struct stat st;
+	struct syslog_hdr h;
+	struct event ev;
+	char path[2048], *buf = NULL;
+	size_t cap = 0, k;
+	ssize_t n;
+	long events = 0;
+	int idx;
+	FILE *fp;
+
+	if (d == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+		if (stat(path, &st) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			events += brute_tree(path, kinds);
+			continue;
+		}
+		if (!S_ISREG(st.st_mode) || (fp = fopen(path, "r")) == NULL)
+			continue;
+		while ((n = getline(&buf, &cap, fp)) > 0) {
+			while (n > 0 && buf[n - 1] == '\n')
+				n--;
+			if (syslog_parse(buf, (size_t)n, &h) == SYSLOG_NONE ||
+			    (idx = pat_mta_for(pats, &h)) < 0)
+				continue;
+			if (pat_match(pats, idx, h.msg, h.msglen, &ev) ==
+			    PAT_EVENT) {
+				events++;
+				sig_same(&ev, h.msg, h.msglen, path);
+				sig_same(NULL, h.msg, h.msglen, path);
+			}
+			for (k = 0; kinds && k < NELEM(brute_kinds); k++) {
+				memset(&ev, 0, sizeof(ev));
+				ev.dir = brute_kinds[k][0];
+				ev.cls = brute_kinds[k][1];
+				ev.code = brute_kinds[k][2];
+				ev.enh.cls = brute_kinds[k][3];
+				ev.enh.subject = brute_kinds[k][4];
+				ev.enh.detail = brute_kinds[k][5];
+				sig_same(&ev, h.msg, h.msglen, path);
+			}
+		}
+		fclose(fp);
+	}
+	free(buf);
+	closedir(d);
+	return events;
+}
+
+/*
+ * The prefilter (literals per pattern, sets of literals that must all
+ * occur, lists per kind of event) never changes the answer: every table
+ * case, every sample line, and the events of the public corpus when it
+ * is there.
+ */
+static void
+sig_match__prefilter__same_as_every_pattern(void **state)
+{
+	struct syslog_hdr h;
+	struct event ev;
+	char dir[4200];
+	size_t i;
+	long n;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		ev = case_event(&cases[i], &h);
+		sig_same(&ev, h.msg, h.msglen, cases[i].line);
+	}
+	snprintf(dir, sizeof(dir), "%s/sample-logs", topdir);
+	n = brute_tree(dir, 1);
+	print_message("sample-logs: %ld events\n", n);
+	assert_true(n > 300);
+	snprintf(dir, sizeof(dir), "%s/../shared/corpus", topdir);
+	print_message("corpus: %ld events\n", brute_tree(dir, 0));
+}
+
 /* A stream loads like a file, and its name stands in the messages. */
 static void
 sig_load_fp__stream__loads_and_names_it(void **state)
@@ -1171,6 +1288,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(sig_match__prefilter_pattern_shapes__still_match),
+	    cmocka_unit_test(sig_match__prefilter__same_as_every_pattern),
 	    cmocka_unit_test(sig_match__table__expected_signature),
 	    cmocka_unit_test(pat_match__table_lines__events_as_in_table),
 	    cmocka_unit_test(sig_file__every_signature__has_a_table_case),
