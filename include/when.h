@@ -50,6 +50,16 @@ int when_parse(const char *s, time_t now, time_t *t, char *err, size_t errlen);
 /* The day (0-365) of a classic syslog stamp "Mmm dd hh:mm:ss" at the start
  * of LINE (or after a "docker compose logs" prefix), or -1. */
 int when_yday(const char *line, size_t len);
+/* The same, and where in LINE the stamp was read (*AT: 0, or after a
+ * "docker compose logs" prefix). */
+int when_yday_at(const char *line, size_t len, size_t *at);
+/*
+ * when_yday() of LINE, from the header syslog_parse() made of it (format
+ * FMT, H): no second look at the stamp of a classic header.
+ */
+struct syslog_hdr;
+int when_yday_hdr(int fmt, const struct syslog_hdr *h, const char *line,
+    size_t len);
 /* The day (0-365) of a month and day, or -1 when there is no such day. */
 int when_yday_of(int mon, int mday);
 

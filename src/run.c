@@ -99,9 +99,9 @@ run_one(struct run *r, const struct syslog_hdr *hdr, const char *line,
 	} else {
 		/* every stamp moves the year on, whatever its line turns
 		 * out to be */
-		if ((yday = when_yday(line, len)) >= 0)
-			year = when_years_line(&r->years, yday);
 		f = syslog_parse(line, len, &h);
+		if ((yday = when_yday_hdr(f, &h, line, len)) >= 0)
+			year = when_years_line(&r->years, yday);
 	}
 	if (f == SYSLOG_NONE) {
 		agg_line(r->agg, AGG_SKIP_NOHDR, -1);
@@ -232,16 +232,30 @@ run_span(int fd, int64_t start, int64_t end, struct when_span *span)
 {
 	struct scan *s;
 	const char *line;
-	size_t len;
+	size_t len, at;
+	char day[6] = {0}; /* "Mmm dd" of the last stamp, when read at 0 */
 	int d;
 
 	memset(span, 0, sizeof(*span));
 	if (start >= end)
 		return;
 	s = scan_new_range(fd, start, end);
-	while (scan_next(s, &line, &len) > 0)
-		if ((d = when_yday(line, len)) >= 0)
+	while (scan_next(s, &line, &len) > 0) {
+		/*
+		 * The same "Mmm dd" as the last stamp read: the same day or
+		 * no stamp at all (no compose prefix starts so), and neither
+		 * changes a span that has a stamp.
+		 */
+		if (span->n > 0 && len >= 6 && memcmp(line, day, 6) == 0)
+			continue;
+		if ((d = when_yday_at(line, len, &at)) >= 0) {
 			when_span_add(span, d);
+			if (at == 0) /* a stamp has 15 bytes and more */
+				memcpy(day, line, 6);
+			else
+				memset(day, 0, sizeof(day));
+		}
+	}
 	scan_free(s);
 }
 

@@ -253,15 +253,38 @@ when_stamp(const char *s, size_t len)
 }
 
 int
-when_yday(const char *line, size_t len)
+when_yday_at(const char *line, size_t len, size_t *at)
 {
-	size_t skip;
+	size_t skip = 0;
 	int d;
 
 	d = when_stamp(line, len);
 	if (d < 0 && (skip = syslog_compose_prefix(line, len)) > 0)
 		d = when_stamp(line + skip, len - skip);
+	if (at != NULL)
+		*at = skip;
 	return d;
+}
+
+int
+when_yday(const char *line, size_t len)
+{
+	return when_yday_at(line, len, NULL);
+}
+
+/*
+ * A classic header is exactly a when_yday() stamp followed by the rest;
+ * the other formats start with a digit or a weekday, which no stamp
+ * does; a line without a header may still start with a stamp.
+ */
+int
+when_yday_hdr(int fmt, const struct syslog_hdr *h, const char *line, size_t len)
+{
+	if (fmt == SYSLOG_BSD)
+		return when_yday_of(h->mon, h->mday);
+	if (fmt == SYSLOG_NONE)
+		return when_yday(line, len);
+	return -1;
 }
 
 /* Years from the stamp of day PREV to the next one of day D: -1, 0, 1. */
@@ -356,6 +379,15 @@ when_years_line(struct when_years *y, int yday)
 {
 	int year;
 
+	/* the day of the last stamp (most lines): the same year, and the
+	 * same side of the limit */
+	if (yday == y->last) {
+		if (y->last_late) {
+			y->late++;
+			return y->year - 1;
+		}
+		return y->year;
+	}
 	if (y->last >= 0)
 		y->year += when_step(y->last, yday);
 	else if (!y->known)

@@ -23,9 +23,11 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "syslog.h"
@@ -288,6 +290,90 @@ when_yday__stamp_shapes__day_or_minus_1(void **state)
 	}
 }
 
+/* when_yday_hdr() of LINE is when_yday() of it; 1 when it has a day. */
+static int
+check_hdr(const char *line, size_t len, const char *where)
+{
+	struct syslog_hdr h;
+	enum syslog_fmt f = syslog_parse(line, len, &h);
+	int want = when_yday(line, len), got = when_yday_hdr(f, &h, line, len);
+
+	if (got != want)
+		fail_msg("%s: when_yday_hdr %d, when_yday %d: %.*s", where, got,
+		    want, (int)len, line);
+	return want >= 0;
+}
+
+/* check_hdr() on every line of the files under DIR; lines with a day. */
+static long
+check_hdr_tree(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	struct stat st;
+	char path[2048], *buf = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	long days = 0;
+	FILE *fp;
+
+	if (d == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+		if (stat(path, &st) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			days += check_hdr_tree(path);
+			continue;
+		}
+		if (!S_ISREG(st.st_mode) || (fp = fopen(path, "r")) == NULL)
+			continue;
+		while ((n = getline(&buf, &cap, fp)) > 0) {
+			while (n > 0 && buf[n - 1] == '\n')
+				n--;
+			days += check_hdr(buf, (size_t)n, path);
+		}
+		fclose(fp);
+	}
+	free(buf);
+	closedir(d);
+	return days;
+}
+
+/*
+ * The day taken from the header syslog_parse() made is the day when_yday()
+ * reads: on the stamp shapes above, on every sample log line and on the
+ * public corpus when it is there.
+ */
+static void
+when_yday_hdr__samples_and_corpus__same_as_when_yday(void **state)
+{
+	const char *top = getenv("top_srcdir");
+	char dir[1100];
+	size_t i, at;
+	long days;
+
+	(void)state;
+	for (i = 0; i < NELEM(yday_cases); i++)
+		(void)check_hdr(yday_cases[i].line, strlen(yday_cases[i].line),
+		    "case");
+	snprintf(dir, sizeof(dir), "%s/sample-logs", top ? top : "..");
+	days = check_hdr_tree(dir);
+	print_message("sample-logs: %ld lines with a day\n", days);
+	assert_true(days > 100);
+	snprintf(dir, sizeof(dir), "%s/../shared/corpus", top ? top : "..");
+	print_message("corpus: %ld lines with a day\n", check_hdr_tree(dir));
+	/* where the stamp was read */
+	assert_int_equal(when_yday_at("Nov 22 10:00:01 h p: x", 22, &at), 326);
+	assert_int_equal(at, 0);
+	assert_int_equal(when_yday_at("web | Nov 22 10:00:01 h p: x", 28, &at),
+	    326);
+	assert_int_equal(at, 6);
+}
+
 static void
 when_yday_of__month_ends__leap_calendar(void **state)
 {
@@ -429,6 +515,19 @@ when_years__stream_of_13_months__late_counted(void **state)
 
 	(void)state;
 	check_stream(NOW, mds, want, NELEM(mds), 5, 1);
+}
+
+/* The same late day again and again: each one is late; a day back
+ * inside the limit is not. */
+static void
+when_years__same_late_day_repeated__each_counted(void **state)
+{
+	static const char *const mds[] = {"Nov 20", "Nov 25", "Nov 25",
+	    "Nov 25", "Nov 21", "Nov 21"};
+	static const int want[] = {2026, 2025, 2025, 2025, 2026, 2026};
+
+	(void)state;
+	check_stream(NOW, mds, want, NELEM(mds), 3, 0);
 }
 
 /* A file rotated last year, read now with its modification time. */
@@ -645,6 +744,10 @@ main(void)
 		when_parse__cet_local_time_and_offset__offset_wins, setup_cet),
 	    cmocka_unit_test(when_yday__stamp_shapes__day_or_minus_1),
 	    cmocka_unit_test(when_yday_of__month_ends__leap_calendar),
+	    cmocka_unit_test(
+		when_yday_hdr__samples_and_corpus__same_as_when_yday),
+	    cmocka_unit_test_setup(
+		when_years__same_late_day_repeated__each_counted, setup_utc),
 	    cmocka_unit_test_setup(
 		when_years__stream_across_new_year__december_last_year,
 		setup_utc),
