@@ -551,18 +551,25 @@ out:
 int
 pat_mta_for(struct pat_set *set, const struct syslog_hdr *hdr)
 {
-	unsigned h = 5381;
-	size_t i;
+	uint64_t a = 0, b = 0;
+	size_t i, n = hdr->proglen;
 	struct pat_cache_slot *slot;
 	int k, found = -1;
 
-	if (hdr->proglen == 0)
+	if (n == 0)
 		return -1;
-	for (i = 0; i < hdr->proglen; i++)
-		h = h * 33 + (unsigned char)hdr->prog[i];
-	slot = &set->cache[h % PAT_CACHE];
+	/* a hash of the first and the last eight bytes and the length */
+	if (n >= 8) {
+		memcpy(&a, hdr->prog, 8);
+		memcpy(&b, hdr->prog + n - 8, 8);
+	} else {
+		for (i = 0; i < n; i++)
+			a = a << 8 | (unsigned char)hdr->prog[i];
+	}
+	a = (a ^ b * 0xff51afd7ed558ccdu ^ n) * 0x9E3779B97F4A7C15u;
+	slot = &set->cache[(a >> 32) % PAT_CACHE];
 	if (slot->mta != -2 && slot->len == hdr->proglen &&
-	    memcmp(slot->prog, hdr->prog, hdr->proglen) == 0)
+	    util_memeq(slot->prog, hdr->prog, hdr->proglen))
 		return slot->mta;
 	for (k = 0; k < set->nmtas; k++) {
 		if (rx_match(&set->rx, &set->mtas[k].program, hdr->prog,

@@ -30,6 +30,7 @@
 
 #include "event.h"
 #include "shape.h"
+#include "util.h"
 
 static int
 shape_w(unsigned char c)
@@ -60,7 +61,7 @@ shape_d(unsigned char c)
 static int
 shape_at(const char *s, size_t n, size_t i, const char *lit, size_t len)
 {
-	return i <= n && n - i >= len && memcmp(s + i, lit, len) == 0;
+	return i <= n && n - i >= len && util_memeq(s + i, lit, len);
 }
 
 /*
@@ -77,7 +78,7 @@ shape_find_lit(const char *s, size_t n, size_t i, const char *lit, size_t len)
 		return SHAPE_UNSET;
 	for (p = s + i + len - 1;
 	     (p = memchr(p, lit[len - 1], (size_t)(end - p))) != NULL; p++)
-		if (memcmp(p - (len - 1), lit, len - 1) == 0)
+		if (util_memeq(p - (len - 1), lit, len - 1))
 			return (size_t)(p - (len - 1) - s);
 	return SHAPE_UNSET;
 }
