@@ -17,13 +17,13 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "event.h"
+#include "lines.h"
 #include "pat.h"
 #include "syslog.h"
 
@@ -54,13 +54,14 @@ teardown(void **state)
 }
 
 /* Compare parser and regex on one log line; returns answers checked. */
-static int
-check_line(const char *line, size_t len, const char *where)
+static long
+check_line(void *arg, const char *line, size_t len, const char *where)
 {
 	struct syslog_hdr h;
 	char why[256];
 	int idx, rc;
 
+	(void)arg;
 	if (syslog_parse(line, len, &h) == SYSLOG_NONE)
 		return 0;
 	idx = pat_mta_for(pats, &h);
@@ -70,58 +71,6 @@ check_line(const char *line, size_t len, const char *where)
 	if (rc < 0)
 		fail_msg("%s: %s\n  line: %.*s", where, why, (int)len, line);
 	return rc;
-}
-
-/* Check every line of PATH; returns answers checked. */
-static long
-check_file(const char *path)
-{
-	FILE *fp = fopen(path, "r");
-	char *buf = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	long total = 0, lineno = 0;
-	char where[1200];
-
-	if (fp == NULL)
-		return 0;
-	while ((n = getline(&buf, &cap, fp)) >= 0) {
-		lineno++;
-		while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
-			n--;
-		snprintf(where, sizeof(where), "%s:%ld", path, lineno);
-		total += check_line(buf, (size_t)n, where);
-	}
-	free(buf);
-	fclose(fp);
-	return total;
-}
-
-/* Check every regular file under DIR (recursively). */
-static long
-check_tree(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	struct stat st;
-	char path[2048];
-	long total = 0;
-
-	if (d == NULL)
-		return 0;
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
-		if (stat(path, &st) != 0)
-			continue;
-		if (S_ISDIR(st.st_mode))
-			total += check_tree(path);
-		else if (S_ISREG(st.st_mode))
-			total += check_file(path);
-	}
-	closedir(d);
-	return total;
 }
 
 static void
@@ -159,7 +108,7 @@ samples__parser_agrees_with_regex(void **state)
 	(void)state;
 	snprintf(dir, sizeof(dir), "%s/sample-logs", top);
 	/* every sample delivery line gives at least one answer */
-	assert_true(check_tree(dir) > 300);
+	assert_true(lines_tree(dir, check_line, NULL) > 300);
 }
 
 static void
@@ -176,7 +125,7 @@ corpus__parser_agrees_with_regex(void **state)
 	else
 		snprintf(dir, sizeof(dir), "%s/../shared/corpus", top);
 	if ((extra = getenv("SMTPLOG_SHAPE_FILE")) != NULL && *extra) {
-		long k = check_file(extra);
+		long k = lines_file(extra, check_line, NULL);
 
 		print_message("%s: %ld answers compared\n", extra, k);
 		assert_true(k > 0);
@@ -186,7 +135,7 @@ corpus__parser_agrees_with_regex(void **state)
 		print_message("no corpus at %s: not compared\n", dir);
 		return;
 	}
-	n = check_tree(dir);
+	n = lines_tree(dir, check_line, NULL);
 	print_message("corpus: %ld answers compared\n", n);
 	assert_true(n > 1000);
 }
@@ -257,7 +206,7 @@ edges__parser_agrees_with_regex(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
-		total += check_line(lines[i], strlen(lines[i]), lines[i]);
+		total += check_line(NULL, lines[i], strlen(lines[i]), lines[i]);
 	assert_true(total >= (int)(sizeof(lines) / sizeof(lines[0])));
 }
 
@@ -344,7 +293,7 @@ mutations__parser_agrees_with_regex(void **state)
 					    sizeof(line) - 1, &seed);
 				snprintf(where, sizeof(where),
 				    "%s, mutation %d", files[i], k);
-				total += check_line(line, len, where);
+				total += check_line(NULL, line, len, where);
 			}
 		}
 		fclose(fp);

@@ -15,13 +15,12 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "lines.h"
 #include "pat.h"
 #include "sig.h"
 #include "syslog.h"
@@ -1170,65 +1169,35 @@ sig_same(const struct event *ev, const char *msg, size_t len, const char *where)
 		    fast, slow, (int)len, msg);
 }
 
-/* sig_same() for every mail line of the files under DIR, with the event
- * the patterns make of it, without one, and (KINDS) with made-up ones;
- * returns the events. */
+/* sig_same() for a mail line, with the event the patterns make of it,
+ * without one, and when *KINDS is set with made-up ones; 1 for an event. */
 static long
-brute_tree(const char *dir, int kinds)
+brute_line(void *kinds, const char *line, size_t len, const char *where)
 {
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	struct stat st;
 	struct syslog_hdr h;
 	struct event ev;
-	char path[2048], *buf = NULL;
-	size_t cap = 0, k;
-	ssize_t n;
 	long events = 0;
+	size_t k;
 	int idx;
-	FILE *fp;
 
-	if (d == NULL)
+	if (syslog_parse(line, len, &h) == SYSLOG_NONE ||
+	    (idx = pat_mta_for(pats, &h)) < 0)
 		return 0;
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
-		if (stat(path, &st) != 0)
-			continue;
-		if (S_ISDIR(st.st_mode)) {
-			events += brute_tree(path, kinds);
-			continue;
-		}
-		if (!S_ISREG(st.st_mode) || (fp = fopen(path, "r")) == NULL)
-			continue;
-		while ((n = getline(&buf, &cap, fp)) > 0) {
-			while (n > 0 && buf[n - 1] == '\n')
-				n--;
-			if (syslog_parse(buf, (size_t)n, &h) == SYSLOG_NONE ||
-			    (idx = pat_mta_for(pats, &h)) < 0)
-				continue;
-			if (pat_match(pats, idx, h.msg, h.msglen, &ev) ==
-			    PAT_EVENT) {
-				events++;
-				sig_same(&ev, h.msg, h.msglen, path);
-				sig_same(NULL, h.msg, h.msglen, path);
-			}
-			for (k = 0; kinds && k < NELEM(brute_kinds); k++) {
-				memset(&ev, 0, sizeof(ev));
-				ev.dir = brute_kinds[k][0];
-				ev.cls = brute_kinds[k][1];
-				ev.code = brute_kinds[k][2];
-				ev.enh.cls = brute_kinds[k][3];
-				ev.enh.subject = brute_kinds[k][4];
-				ev.enh.detail = brute_kinds[k][5];
-				sig_same(&ev, h.msg, h.msglen, path);
-			}
-		}
-		fclose(fp);
+	if (pat_match(pats, idx, h.msg, h.msglen, &ev) == PAT_EVENT) {
+		events = 1;
+		sig_same(&ev, h.msg, h.msglen, where);
+		sig_same(NULL, h.msg, h.msglen, where);
 	}
-	free(buf);
-	closedir(d);
+	for (k = 0; *(const int *)kinds && k < NELEM(brute_kinds); k++) {
+		memset(&ev, 0, sizeof(ev));
+		ev.dir = brute_kinds[k][0];
+		ev.cls = brute_kinds[k][1];
+		ev.code = brute_kinds[k][2];
+		ev.enh.cls = brute_kinds[k][3];
+		ev.enh.subject = brute_kinds[k][4];
+		ev.enh.detail = brute_kinds[k][5];
+		sig_same(&ev, h.msg, h.msglen, where);
+	}
 	return events;
 }
 
@@ -1246,6 +1215,7 @@ sig_match__prefilter__same_as_every_pattern(void **state)
 	char dir[4200];
 	size_t i;
 	long n;
+	int with_kinds = 1, without = 0;
 
 	(void)state;
 	for (i = 0; i < NELEM(cases); i++) {
@@ -1253,11 +1223,12 @@ sig_match__prefilter__same_as_every_pattern(void **state)
 		sig_same(&ev, h.msg, h.msglen, cases[i].line);
 	}
 	snprintf(dir, sizeof(dir), "%s/sample-logs", topdir);
-	n = brute_tree(dir, 1);
+	n = lines_tree(dir, brute_line, &with_kinds);
 	print_message("sample-logs: %ld events\n", n);
 	assert_true(n > 300);
 	snprintf(dir, sizeof(dir), "%s/../shared/corpus", topdir);
-	print_message("corpus: %ld events\n", brute_tree(dir, 0));
+	print_message("corpus: %ld events\n",
+	    lines_tree(dir, brute_line, &without));
 }
 
 /* A stream loads like a file, and its name stands in the messages. */

@@ -23,13 +23,12 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
+#include "lines.h"
 #include "syslog.h"
 #include "when.h"
 
@@ -291,56 +290,18 @@ when_yday__stamp_shapes__day_or_minus_1(void **state)
 }
 
 /* when_yday_hdr() of LINE is when_yday() of it; 1 when it has a day. */
-static int
-check_hdr(const char *line, size_t len, const char *where)
+static long
+check_hdr(void *arg, const char *line, size_t len, const char *where)
 {
 	struct syslog_hdr h;
 	enum syslog_fmt f = syslog_parse(line, len, &h);
 	int want = when_yday(line, len), got = when_yday_hdr(f, &h, line, len);
 
+	(void)arg;
 	if (got != want)
 		fail_msg("%s: when_yday_hdr %d, when_yday %d: %.*s", where, got,
 		    want, (int)len, line);
 	return want >= 0;
-}
-
-/* check_hdr() on every line of the files under DIR; lines with a day. */
-static long
-check_hdr_tree(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	struct stat st;
-	char path[2048], *buf = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	long days = 0;
-	FILE *fp;
-
-	if (d == NULL)
-		return 0;
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
-		if (stat(path, &st) != 0)
-			continue;
-		if (S_ISDIR(st.st_mode)) {
-			days += check_hdr_tree(path);
-			continue;
-		}
-		if (!S_ISREG(st.st_mode) || (fp = fopen(path, "r")) == NULL)
-			continue;
-		while ((n = getline(&buf, &cap, fp)) > 0) {
-			while (n > 0 && buf[n - 1] == '\n')
-				n--;
-			days += check_hdr(buf, (size_t)n, path);
-		}
-		fclose(fp);
-	}
-	free(buf);
-	closedir(d);
-	return days;
 }
 
 /*
@@ -358,14 +319,15 @@ when_yday_hdr__samples_and_corpus__same_as_when_yday(void **state)
 
 	(void)state;
 	for (i = 0; i < NELEM(yday_cases); i++)
-		(void)check_hdr(yday_cases[i].line, strlen(yday_cases[i].line),
-		    "case");
+		(void)check_hdr(NULL, yday_cases[i].line,
+		    strlen(yday_cases[i].line), "case");
 	snprintf(dir, sizeof(dir), "%s/sample-logs", top ? top : "..");
-	days = check_hdr_tree(dir);
+	days = lines_tree(dir, check_hdr, NULL);
 	print_message("sample-logs: %ld lines with a day\n", days);
 	assert_true(days > 100);
 	snprintf(dir, sizeof(dir), "%s/../shared/corpus", top ? top : "..");
-	print_message("corpus: %ld lines with a day\n", check_hdr_tree(dir));
+	print_message("corpus: %ld lines with a day\n",
+	    lines_tree(dir, check_hdr, NULL));
 	/* where the stamp was read */
 	assert_int_equal(when_yday_at("Nov 22 10:00:01 h p: x", 22, &at), 326);
 	assert_int_equal(at, 0);
