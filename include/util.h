@@ -142,6 +142,9 @@ util_lower(unsigned char c)
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
 }
 
+/* DST[i] = util_lower(SRC[i]) for N bytes (16 at a time with SSE2). */
+void util_lower_copy(char *dst, const char *src, size_t n);
+
 /* Case-insensitive search of the NUL-free needle in a byte string. */
 const char *
 util_memcasemem(const char *hay, size_t hlen, const char *needle, size_t nlen);

@@ -26,7 +26,9 @@
  * more, it is scanned by byte triples instead (struct lit_tri): pairs of
  * lower-case letters are in most words of a message, triples of them in
  * few. Else it is scanned a pair at a time. A hit is confirmed by the
- * literal's first four bytes as one word before the rest is compared.
+ * literal's first four bytes as one word before the rest is compared. A
+ * literal added again under another id (signatures share many) is filed
+ * once and reported under all its ids.
  */
 #include "config.h"
 
@@ -60,6 +62,8 @@ struct lit {
 	int next;    /* next literal of the same pair, -1: none */
 	size_t toff; /* where its triple is in it (lit_tri) */
 	int tnext;   /* next literal of the same triple hash, -1: none */
+	int same;    /* next literal with the same bytes, -1: none */
+	int twin;    /* 1: the same bytes as one added before; in no chain */
 };
 
 /*
@@ -184,6 +188,18 @@ lit_rare_pair(const unsigned char *s, size_t n)
 	return best;
 }
 
+/* The literal of S (N bytes) filed under pair P, or -1. */
+static int
+lit_find(const struct lit_set *l, const unsigned char *s, size_t n, unsigned p)
+{
+	int k;
+
+	for (k = l->head[p]; k >= 0; k = l->lits[k].next)
+		if (l->lits[k].n == n && memcmp(l->lits[k].s, s, n) == 0)
+			return k;
+	return -1;
+}
+
 /* Make byte C an anchor (see above) in place ROLE of a pair. */
 static void
 lit_anchor(struct lit_set *l, unsigned char c, int role)
@@ -200,14 +216,19 @@ lit_anchor(struct lit_set *l, unsigned char c, int role)
 	l->hi[c >> 4] |= bit;
 }
 
-/* Hash of the three bytes at T (little-endian), LIT_TRI_BITS wide. */
+/* Hash of three bytes G (the first in the low byte), LIT_TRI_BITS wide. */
+static inline unsigned
+lit_tri_mix(uint32_t g)
+{
+	return (unsigned)((g * 2654435761u) >> (32 - LIT_TRI_BITS));
+}
+
+/* Hash of the three bytes at T. */
 static inline unsigned
 lit_tri_hash(const unsigned char *t)
 {
-	uint32_t g =
-	    (uint32_t)t[0] | (uint32_t)t[1] << 8 | (uint32_t)t[2] << 16;
-
-	return (unsigned)((g * 2654435761u) >> (32 - LIT_TRI_BITS));
+	return lit_tri_mix(
+	    (uint32_t)t[0] | (uint32_t)t[1] << 8 | (uint32_t)t[2] << 16);
 }
 
 /* File literal K (three bytes or more) in the triple index. */
@@ -248,7 +269,8 @@ lit_tri_update(struct lit_set *l, int k)
 	for (i = 0; i < (size_t)1 << LIT_TRI_BITS; i++)
 		l->tri->head[i] = -1;
 	for (j = 0; j < l->nlits; j++)
-		lit_tri_file(l, j);
+		if (!l->lits[j].twin)
+			lit_tri_file(l, j);
 }
 
 void
@@ -272,8 +294,18 @@ lit_add(struct lit_set *l, const char *s, size_t n, int id)
 		memcpy(&l->lits[k].head, s, 4);
 	l->lits[k].id = id;
 	l->lits[k].off = 0;
+	l->lits[k].same = -1;
+	l->lits[k].twin = 0;
 	if (n >= 2) {
 		size_t o = lit_rare_pair(u, n);
+		int t = lit_find(l, u, n, (unsigned)u[o] << 8 | u[o + 1]);
+
+		if (t >= 0) { /* the same bytes: reported with the first */
+			l->lits[k].twin = 1;
+			l->lits[k].same = l->lits[t].same;
+			l->lits[t].same = k;
+			return;
+		}
 
 		l->lits[k].off = o;
 		lit_file(l, (unsigned)u[o] << 8 | u[o + 1], k);
@@ -321,6 +353,18 @@ lit_is_at(const struct lit *x, const unsigned char *t)
 	return w == x->head && util_memeq(t + 4, x->s + 4, x->n - 4);
 }
 
+/* Literal X was found: FN for it and every twin of it. */
+static inline void
+lit_found(const struct lit_set *l, const struct lit *x, void (*fn)(void *, int),
+    void *arg)
+{
+	int k;
+
+	fn(arg, x->id);
+	for (k = x->same; k >= 0; k = l->lits[k].same)
+		fn(arg, l->lits[k].id);
+}
+
 /* Walk the chain of pair P at I (see lit_pair). */
 static int
 lit_chain(const struct lit_set *l, const unsigned char *t, size_t n, size_t i,
@@ -336,7 +380,7 @@ lit_chain(const struct lit_set *l, const unsigned char *t, size_t n, size_t i,
 			continue;
 		if (fn == NULL)
 			return 1;
-		fn(arg, x->id);
+		lit_found(l, x, fn, arg);
 	}
 	return 0;
 }
@@ -518,33 +562,60 @@ lit_scan_pairs32(const struct lit_set *l, const unsigned char *t, size_t n,
 }
 #endif
 
+/* The three bytes at T as lit_tri_mix() takes them, T having four. */
+static inline uint32_t
+lit_tri_load(const unsigned char *t)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint32_t w;
+
+	memcpy(&w, t, 4); /* one load; the fourth byte masked off */
+	return w & 0xffffffu;
+#else
+	return (uint32_t)t[0] | (uint32_t)t[1] << 8 | (uint32_t)t[2] << 16;
+#endif
+}
+
+/* The literals filed under hash H found at I (see lit_pair). */
+static inline int
+lit_tri_chain(const struct lit_set *l, const unsigned char *t, size_t n,
+    size_t i, unsigned h, void (*fn)(void *, int), void *arg)
+{
+	int k;
+
+	for (k = l->tri->head[h]; k >= 0; k = l->lits[k].tnext) {
+		const struct lit *x = &l->lits[k];
+		size_t at = i - x->toff;
+
+		if (x->toff > i || x->n > n - at || !lit_is_at(x, t + at))
+			continue;
+		if (fn == NULL)
+			return 1;
+		lit_found(l, x, fn, arg);
+	}
+	return 0;
+}
+
 /* Every triple position through the triple index (see struct lit_tri). */
 static int
 lit_scan_tri(const struct lit_set *l, const unsigned char *t, size_t n,
     void (*fn)(void *, int), void *arg)
 {
-	const struct lit_tri *tri = l->tri;
+	const uint64_t *map = l->tri->map;
 	size_t i;
 	unsigned h;
-	int k;
 
-	for (i = 0; i + 3 <= n; i++) {
-		h = lit_tri_hash(t + i);
-		if (!(tri->map[h >> 6] >> (h & 63) & 1))
-			continue;
-		for (k = tri->head[h]; k >= 0; k = l->lits[k].tnext) {
-			const struct lit *x = &l->lits[k];
-			size_t at = i - x->toff;
-
-			if (x->toff > i || x->n > n - at ||
-			    !lit_is_at(x, t + at))
-				continue;
-			if (fn == NULL)
-				return 1;
-			fn(arg, x->id);
-		}
+	for (i = 0; i + 4 <= n; i++) {
+		h = lit_tri_mix(lit_tri_load(t + i));
+		if ((map[h >> 6] >> (h & 63) & 1) &&
+		    lit_tri_chain(l, t, n, i, h, fn, arg))
+			return 1;
 	}
-	return 0;
+	if (i + 3 != n) /* the last triple, which has no fourth byte */
+		return 0;
+	h = lit_tri_hash(t + i);
+	return (map[h >> 6] >> (h & 63) & 1) &&
+	    lit_tri_chain(l, t, n, i, h, fn, arg);
 }
 
 int

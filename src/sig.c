@@ -451,8 +451,6 @@ sig_mark(void *arg, int id)
 static void
 sig_prefilter(struct sig_set *set, const char *msg, size_t len)
 {
-	size_t i;
-
 	if (++set->gen == 0) { /* wrapped: start the marks afresh */
 		memset(set->hit, 0,
 		    (size_t)set->nrules * SIG_MAX_MATCH * sizeof(*set->hit));
@@ -463,8 +461,7 @@ sig_prefilter(struct sig_set *set, const char *msg, size_t len)
 		set->low = xrealloc(set->low, set->lowcap);
 	}
 	/* ASCII only, as PCRE2's caseless match in byte mode */
-	for (i = 0; i < len; i++)
-		set->low[i] = (char)util_lower((unsigned char)msg[i]);
+	util_lower_copy(set->low, msg, len);
 	lit_each(set->lits, set->low, len, sig_mark, set);
 }
 

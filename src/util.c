@@ -14,6 +14,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "redact.h"
 #include "util.h"
@@ -397,4 +400,28 @@ util_memcasemem(const char *hay, size_t hlen, const char *needle, size_t nlen)
 			return hay + i;
 	}
 	return NULL;
+}
+
+void
+util_lower_copy(char *dst, const char *src, size_t n)
+{
+	size_t i = 0;
+#ifdef __SSE2__
+	const __m128i below = _mm_set1_epi8('A' - 1);
+	const __m128i above = _mm_set1_epi8('Z' + 1);
+	const __m128i bit = _mm_set1_epi8('a' - 'A');
+
+	/* bytes from 0x80 compare as negative: never a capital */
+	for (; i + 16 <= n; i += 16) {
+		__m128i v =
+		    _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+		__m128i cap = _mm_and_si128(_mm_cmpgt_epi8(v, below),
+		    _mm_cmplt_epi8(v, above));
+
+		_mm_storeu_si128((__m128i *)(void *)(dst + i),
+		    _mm_or_si128(v, _mm_and_si128(cap, bit)));
+	}
+#endif
+	for (; i < n; i++)
+		dst[i] = (char)util_lower((unsigned char)src[i]);
 }

@@ -188,19 +188,21 @@ lit_each__random_texts__both_scans_find_what_search_finds(void **state)
 {
 	static const char *const lits[] = {"status=", "reject",
 	    "said:", "refused to talk to me", "*", "=>", "5.7.1", "zz",
-	    "q=", "(in", "]:", "authentication failed", "j"};
+	    "q=", "(in", "]:", "authentication failed", "j", "said:", "j"};
 
 	(void)state;
 	random_texts(lits, (int)(sizeof(lits) / sizeof(lits[0])),
 	    "status=rejectaid:fu zq*=>5.71()[]j\n");
 }
 
-/* Few literals: compared pair by pair where the CPU has AVX2. */
+/* Few literals: compared pair by pair where the CPU has AVX2. A literal
+ * added twice is found under both ids (here and in the tests around). */
 static void
 lit_each__random_texts_few_pairs__scans_find_what_search_finds(void **state)
 {
 	static const char *const lits[] = {"status=", "reject",
-	    "said:", "refused to talk to me", "authentication failed", "s="};
+	    "said:", "refused to talk to me", "authentication failed",
+	    "s=", "reject"};
 
 	(void)state;
 	random_texts(lits, (int)(sizeof(lits) / sizeof(lits[0])),
@@ -220,7 +222,8 @@ lit_each__random_texts_many_anchors__triples_find_what_search_finds(
 	    "rate limit", "throttl", "helo", "spf", "dkim", "gsmtp",
 	    "google.com", "4.7.28", "5.7.26", "(s31", "as(", "user unknown",
 	    "relay", "greylist", "xbl.spamhaus.org", "rbl", "ptr", "jvw", "k|z",
-	    "[id", "<@>", "#x#", "x-y", "w;w", "~ok", "yes!", "b$b"};
+	    "[id", "<@>", "#x#", "x-y", "w;w", "~ok", "yes!", "b$b", "helo",
+	    "as("};
 
 	(void)state;
 	random_texts(lits, (int)(sizeof(lits) / sizeof(lits[0])),

@@ -317,6 +317,35 @@ util_lower__every_byte__ascii_letters_only(void **state)
 		    c >= 'A' && c <= 'Z' ? c + 32 : c);
 }
 
+/* util_lower_copy() is util_lower() on every byte, for every length and
+ * alignment around the 16-byte blocks, and writes nothing past N. */
+static void
+util_lower_copy__every_byte_length_and_place__as_util_lower(void **state)
+{
+	char src[300], dst[300];
+	size_t off, n, i;
+
+	(void)state;
+	for (i = 0; i < sizeof(src); i++)
+		src[i] = (char)(unsigned char)((i * 151 + 7) % 256);
+	for (off = 0; off < 17; off++)
+		for (n = 0; n + off + 20 <= sizeof(src); n++) {
+			memset(dst, '#', sizeof(dst));
+			util_lower_copy(dst + off, src + off, n);
+			for (i = 0; i < sizeof(dst); i++)
+				assert_int_equal((unsigned char)dst[i],
+				    i < off || i >= off + n
+					? '#'
+					: util_lower((unsigned char)src[i]));
+		}
+	for (i = 0; i < 256; i++)
+		src[i] = (char)(unsigned char)i;
+	util_lower_copy(dst, src, 256);
+	for (i = 0; i < 256; i++)
+		assert_int_equal((unsigned char)dst[i],
+		    i >= 'A' && i <= 'Z' ? i + 32 : i);
+}
+
 static void
 xrealloc__grow__keeps_contents(void **state)
 {
@@ -538,6 +567,8 @@ main(void)
 	    cmocka_unit_test(xcalloc__array__zeroed),
 	    cmocka_unit_test(util_memeq__every_length_and_place__as_memcmp),
 	    cmocka_unit_test(util_lower__every_byte__ascii_letters_only),
+	    cmocka_unit_test(
+		util_lower_copy__every_byte_length_and_place__as_util_lower),
 	    cmocka_unit_test(xrealloc__grow__keeps_contents),
 	    cmocka_unit_test(util_warn__format__progname_prefix_and_newline),
 	};
