@@ -47,6 +47,9 @@ enum pat_result pat_match(struct pat_set *set, int mta, const char *msg,
     size_t len, struct event *ev);
 /* Match-limit hits so far (the line was treated as unparsed). */
 unsigned long pat_limit_hits(const struct pat_set *set);
+/* Set the count back to HITS, taken before a pass whose results were
+ * thrown away (run.c). */
+void pat_limit_rewind(struct pat_set *set, unsigned long hits);
 void pat_free(struct pat_set *set);
 
 /*

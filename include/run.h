@@ -19,7 +19,8 @@
  * With r.win set, a line whose time is outside the window is counted as
  * AGG_SKIP_WINDOW, and one whose time cannot be read as AGG_SKIP_NOTIME.
  * Year-less stamps get their year from r.years (when.h): for a regular
- * file, after a first pass over the file that counts its New Years, from
+ * file, with its New Years counted (by a first pass over a small file; a
+ * large one is read in pieces from a guess that is checked), from
  * its modification time; for a stream (run_fd), from now.
  *
  * With r.jobs > 1, a large uncompressed regular file is cut at line
@@ -62,7 +63,8 @@ struct run_window {
 	int has_since, has_until;
 };
 
-/* Regular files smaller than this are read by one thread. */
+/* Regular files smaller than this are read by one thread, after a first
+ * pass over their stamps; larger ones in pieces (run.c). */
 #define RUN_PAR_MIN (4 * 1024 * 1024)
 
 struct journal_dec;
@@ -81,6 +83,7 @@ struct run {
 	size_t max_peers; /* agg_limit_peers() of every piece; 0: default */
 	struct run_window win;
 	struct when_years years; /* the year of year-less stamps (run.c) */
+	struct when_span seen;   /* the stamps read, in order */
 	/* bytes read are added there (progress.h); NULL: none */
 	struct progress *progress;
 };

@@ -18,8 +18,8 @@
  * year itself is fixed by a reference time that the stamps may not pass
  * by more than a day: for a stream its first stamp is placed by REF (now),
  * for a regular file its LAST stamp is placed by REF (its modification
- * time), after a pre-pass that counts the New Years in the file
- * (when_span_*). A stamp that would still land more than a day after REF
+ * time), with the New Years in the file counted (when_span_*: by a first
+ * pass, or guessed and then checked, run.c). A stamp that would still land more than a day after REF
  * is put a year earlier and counted in y.late: a line of a wrong clock,
  * or, when the last stamp of a stream is one (y.last_late), a stream
  * that spans more than a year, whose older stamps were placed a year
@@ -91,5 +91,7 @@ void when_years_stream(struct when_years *y, time_t ref);
 void when_years_file(struct when_years *y, time_t ref,
     const struct when_span *all, const struct when_span *before);
 int when_years_line(struct when_years *y, int yday);
+/* Whether A and B would give every following stamp the same year. */
+int when_years_same(const struct when_years *a, const struct when_years *b);
 
 #endif

@@ -151,6 +151,12 @@ pat_limit_hits(const struct pat_set *set)
 	return set->rx.limit_hits;
 }
 
+void
+pat_limit_rewind(struct pat_set *set, unsigned long hits)
+{
+	set->rx.limit_hits = hits;
+}
+
 /* Compile one regex; an error names the file and line. */
 static int
 pat_compile(struct rx *re, const char *src, size_t srclen, const char *file,

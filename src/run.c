@@ -8,9 +8,12 @@
  * overlong.
  *
  * Year-less stamps: every line's stamp moves r->years on (when.h), in the
- * same order in every pass, so a first pass over a regular file (run_span)
- * can count its New Years and each piece of a -j read starts from the
- * year the pieces before it end in: the same years as with one thread.
+ * same order in every pass, so a first pass over a small regular file
+ * (run_span) can count its New Years. A large file is read in pieces, each
+ * started from a guess of the stamps before it and of the file's New
+ * Years (run_guess), and read again when the stamps read show the guess
+ * wrong (run_parallel): the same years as one pass, with one thread or
+ * many, and for ordinary logs without reading the file twice.
  */
 #include "config.h"
 
@@ -31,6 +34,11 @@
 #include "scan.h"
 #include "util.h"
 #include "zin.h"
+
+/* A piece's stamps are guessed from the first stamped line after so many
+ * places in it, and its last, each looked for in so many bytes. */
+#define RUN_GUESS_POINTS 16
+#define RUN_GUESS_WINDOW 16384
 
 void
 run_init(struct run *r, struct pat_set *pats, time_t now)
@@ -100,8 +108,13 @@ run_one(struct run *r, const struct syslog_hdr *hdr, const char *line,
 		/* every stamp moves the year on, whatever its line turns
 		 * out to be */
 		f = syslog_parse(line, len, &h);
-		if ((yday = when_yday_hdr(f, &h, line, len)) >= 0)
+		if ((yday = when_yday_hdr(f, &h, line, len)) >= 0) {
 			year = when_years_line(&r->years, yday);
+			if (r->seen.n > 0 && yday == r->seen.last)
+				r->seen.n++; /* the same day: no New Year */
+			else
+				when_span_add(&r->seen, yday);
+		}
 	}
 	if (f == SYSLOG_NONE) {
 		agg_line(r->agg, AGG_SKIP_NOHDR, -1);
@@ -322,32 +335,172 @@ run_rules_free(struct run_rules *rr)
 /* One thread's share of a file: bytes [start, end), its own run. */
 struct run_part {
 	struct run run;
-	struct run_rules rules;
-	int fd;
+	struct run_rules rules; /* its own (k > 0), loaded by its thread */
+	struct run *parent;
+	int fd, k;
 	int64_t start, end;
 	const char *name;
 	pthread_t tid;
-	int started;
-	struct when_span span; /* the stamps of the piece */
+	int started, todo;
+	struct when_span guess;  /* its stamps as sampled before the pass */
+	struct when_years years; /* where its pass started from */
+	struct when_years right; /* ... and should have, by the stamps read */
+	unsigned long pat_hits, sig_hits; /* its rules' limit hits before */
 };
 
-static void *
-run_part_span(void *arg)
+/*
+ * The day of the first (or, with LAST, the last) stamped whole line in
+ * bytes [a, b) of FD; A_LINE and B_LINE say whether A starts a line and B
+ * ends one. -1: none there.
+ */
+static int
+run_guess_window(int fd, int64_t a, int64_t b, int a_line, int b_line, int last)
 {
-	struct run_part *p = arg;
+	char buf[RUN_GUESS_WINDOW];
+	const char *p, *end, *nl;
+	ssize_t got;
+	int d, day = -1;
 
-	run_span(p->fd, p->start, p->end, &p->span);
-	return NULL;
+	if (b - a > (int64_t)sizeof(buf)) {
+		b = a + (int64_t)sizeof(buf);
+		b_line = 0;
+	}
+	if (a >= b || (got = pread(fd, buf, (size_t)(b - a), a)) <= 0)
+		return -1;
+	p = buf;
+	end = buf + got;
+	if (got < b - a)
+		b_line = 0;
+	if (!a_line) { /* the rest of a line begun before A */
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			return -1;
+		p = nl + 1;
+	}
+	while (p < end) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL && !b_line)
+			break; /* a line that goes on past the window */
+		d = when_yday(p, (size_t)((nl != NULL ? nl : end) - p));
+		if (d >= 0 && !last)
+			return d;
+		if (d >= 0)
+			day = d;
+		p = nl != NULL ? nl + 1 : end;
+	}
+	return day;
+}
+
+/*
+ * A guess at the stamps of bytes [start, end) of FD, for a pass to start
+ * from before it has read the bytes before: the first stamp at
+ * RUN_GUESS_POINTS places spread over them, and the last one. A log moves
+ * on by days between such places, so the guess counts its New Years; the
+ * pass then checks it against every stamp (run_parallel()).
+ */
+static void
+run_guess(int fd, int64_t start, int64_t end, struct when_span *g)
+{
+	int64_t at;
+	int i, d;
+
+	memset(g, 0, sizeof(*g));
+	for (i = 0; i < RUN_GUESS_POINTS; i++) {
+		at = start + (end - start) * i / RUN_GUESS_POINTS;
+		if ((d = run_guess_window(fd, at, end, i == 0, 1, 0)) >= 0)
+			when_span_add(g, d);
+	}
+	at = end - RUN_GUESS_WINDOW > start ? end - RUN_GUESS_WINDOW : start;
+	if ((d = run_guess_window(fd, at, end, at == start, 1, 1)) >= 0)
+		when_span_add(g, d);
+}
+
+/* Where piece K of N starts its years from: the spans of every piece
+ * (ACTUAL: as read, else as guessed). */
+static void
+run_part_years(const struct run *r, const struct stat *st,
+    const struct run_part *parts, int n, int k, int actual,
+    struct when_years *y)
+{
+	struct when_span all, before;
+	int i;
+
+	memset(&all, 0, sizeof(all));
+	memset(&before, 0, sizeof(before));
+	for (i = 0; i < n; i++) {
+		const struct when_span *s =
+		    actual ? &parts[i].run.seen : &parts[i].guess;
+
+		when_span_join(&all, s);
+		if (i < k)
+			when_span_join(&before, s);
+	}
+	when_years_file(y, run_file_ref(r, st), &all, &before);
+}
+
+/* Make piece P's run, starting its years from P->years. */
+static void
+run_part_begin(struct run_part *p)
+{
+	struct run *r = p->parent;
+
+	run_init(&p->run, p->rules.pats, r->clock.now);
+	p->run.sigs = p->rules.sigs;
+	if (r->max_peers)
+		agg_limit_peers(p->run.agg, r->max_peers);
+	p->run.win = r->win;
+	p->run.years = p->years;
+	p->run.progress = r->progress;
+	p->pat_hits = pat_limit_hits(p->rules.pats);
+	p->sig_hits = p->rules.sigs != NULL ? sig_limit_hits(p->rules.sigs) : 0;
+}
+
+/* Throw away piece P's pass: its counts and its rules' limit hits. */
+static void
+run_part_undo(struct run_part *p)
+{
+	pat_limit_rewind(p->rules.pats, p->pat_hits);
+	if (p->rules.sigs != NULL)
+		sig_limit_rewind(p->rules.sigs, p->sig_hits);
+	run_done(&p->run);
 }
 
 static void *
 run_part_main(void *arg)
 {
 	struct run_part *p = arg;
+	char err[1024];
 
+	if (p->rules.pats == NULL) { /* the first pass of a piece k > 0 */
+		if (run_rules_load(&p->rules, p->parent->dir, err,
+			sizeof(err)) < 0)
+			util_fatal("%s",
+			    err); /* the same files loaded before */
+		run_part_begin(p);
+	}
 	(void)run_scan(&p->run, scan_new_range(p->fd, p->start, p->end),
 	    p->name);
 	return NULL;
+}
+
+/* Read the pieces marked todo: one per thread, the first on this one. */
+static void
+run_parts_go(struct run_part *parts, int n)
+{
+	int k;
+
+	for (k = 1; k < n; k++)
+		if (parts[k].todo &&
+		    pthread_create(&parts[k].tid, NULL, run_part_main,
+			&parts[k]) == 0)
+			parts[k].started = 1;
+	for (k = 0; k < n; k++)
+		if (parts[k].todo && !parts[k].started)
+			run_part_main(&parts[k]);
+	for (k = 0; k < n; k++) {
+		if (parts[k].started)
+			pthread_join(parts[k].tid, NULL);
+		parts[k].started = parts[k].todo = 0;
+	}
 }
 
 /* The first line start at or after OFF (SIZE when there is none). */
@@ -371,23 +524,28 @@ run_line_start(int fd, int64_t off, int64_t size)
 }
 
 /*
- * Read a large regular file with r->jobs threads. The main thread reads
- * the first piece with the run's own rules; the others load theirs. The
- * pieces' counts are merged in file order. 0, or -1 when the file could
- * not be read whole (warned and counted as for one thread).
+ * Read a large regular file in pieces, one per thread (r->jobs, at least
+ * one). The main thread reads the first piece with the run's own rules;
+ * the others load theirs. Each piece starts its years from a guess of the
+ * stamps before it (run_guess()) and records every stamp it reads; a
+ * piece whose start the stamps read prove wrong is read again, from the
+ * right one, so the years are those of one pass over the whole file (a
+ * file of ordinary logs is read once). The pieces' counts are merged in
+ * file order. 0, or -1 when the file could not be read whole (warned and
+ * counted as for one thread).
  */
 static int
 run_parallel(struct run *r, int fd, const char *name, const struct stat *st)
 {
 	struct run_part *parts;
-	struct when_span all, before;
-	char err[1024];
-	int n = r->jobs, k, rc = 0;
+	int n = r->jobs > 1 ? r->jobs : 1, k, rc = 0, again = 0;
 	uint64_t offset = 0;
 	int64_t size = (int64_t)st->st_size;
 
 	parts = xcalloc((size_t)n, sizeof(*parts));
 	for (k = 0; k < n; k++) {
+		parts[k].parent = r;
+		parts[k].k = k;
 		parts[k].fd = fd;
 		parts[k].name = name;
 		parts[k].start =
@@ -396,53 +554,44 @@ run_parallel(struct run *r, int fd, const char *name, const struct stat *st)
 			parts[k - 1].end = parts[k].start;
 	}
 	parts[n - 1].end = size;
-	/* first pass, on as many threads: the stamps of each piece */
-	for (k = 1; k < n; k++)
-		if (parts[k].end > parts[k].start &&
-		    pthread_create(&parts[k].tid, NULL, run_part_span,
-			&parts[k]) == 0)
-			parts[k].started = 1;
-	memset(&all, 0, sizeof(all));
-	memset(&before, 0, sizeof(before));
-	for (k = 0; k < n; k++) {
-		if (!parts[k].started)
-			run_part_span(&parts[k]);
-		else
-			pthread_join(parts[k].tid, NULL);
-		parts[k].started = 0;
-		when_span_join(&all, &parts[k].span);
-	}
-	for (k = 0; k < n; k++) {
-		struct run_part *p = &parts[k];
-
-		if (k == 0)
-			p->rules = (struct run_rules){r->pats, r->sigs};
-		else if (run_rules_load(&p->rules, r->dir, err, sizeof(err)) <
-		    0)
-			util_fatal("%s",
-			    err); /* the same files loaded before */
-		run_init(&p->run, p->rules.pats, r->clock.now);
-		p->run.sigs = p->rules.sigs;
-		if (r->max_peers)
-			agg_limit_peers(p->run.agg, r->max_peers);
-		p->run.win = r->win;
-		when_years_file(&p->run.years, run_file_ref(r, st), &all,
-		    &before);
-		when_span_join(&before, &p->span);
-		p->run.progress = r->progress;
-		if (k > 0 && p->end > p->start &&
-		    pthread_create(&p->tid, NULL, run_part_main, p) == 0)
-			p->started = 1;
-	}
-	/* the main thread reads the first piece, and any that got no thread */
 	for (k = 0; k < n; k++)
-		if (!parts[k].started)
-			run_part_main(&parts[k]);
+		run_guess(fd, parts[k].start, parts[k].end, &parts[k].guess);
 	for (k = 0; k < n; k++) {
 		struct run_part *p = &parts[k];
 
-		if (p->started)
-			pthread_join(p->tid, NULL);
+		run_part_years(r, st, parts, n, k, 0, &p->years);
+		p->todo = p->end > p->start || k == 0;
+		if (k == 0) {
+			p->rules = (struct run_rules){r->pats, r->sigs};
+			run_part_begin(p);
+		}
+	}
+	run_parts_go(parts, n);
+	/* the stamps read say where each piece should have started */
+	for (k = 0; k < n; k++) {
+		struct run_part *p = &parts[k];
+
+		run_part_years(r, st, parts, n, k, 1, &p->right);
+		p->todo = p->rules.pats != NULL &&
+		    !when_years_same(&p->right, &p->years);
+		again |= p->todo;
+	}
+	for (k = 0; again && k < n; k++) {
+		struct run_part *p = &parts[k];
+
+		if (!p->todo)
+			continue;
+		run_part_undo(p);
+		p->years = p->right;
+		run_part_begin(p);
+	}
+	if (again)
+		run_parts_go(parts, n);
+	for (k = 0; k < n; k++) {
+		struct run_part *p = &parts[k];
+
+		if (p->rules.pats == NULL)
+			continue;
 		/* the first piece used the run's rules: run_finish(r) counts
 		 * their limit hits; the others count their own here */
 		if (k > 0)
@@ -502,7 +651,7 @@ run_path(struct run *r, const char *path)
 		return -1;
 	}
 	progress_file(r->progress, path, fd);
-	if (r->jobs > 1 && r->trace == NULL && r->dir != NULL &&
+	if (r->trace == NULL && (r->jobs <= 1 || r->dir != NULL) &&
 	    fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
 	    st.st_size >= RUN_PAR_MIN && zin_fd_is_plain(fd)) {
 		r->inputs++;

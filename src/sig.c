@@ -225,6 +225,12 @@ sig_limit_hits(const struct sig_set *set)
 	return set->rx.limit_hits;
 }
 
+void
+sig_limit_rewind(struct sig_set *set, unsigned long hits)
+{
+	set->rx.limit_hits = hits;
+}
+
 /* Number of signatures loaded so far. */
 int
 sig_count(const struct sig_set *set)

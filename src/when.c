@@ -375,6 +375,15 @@ when_years_file(struct when_years *y, time_t ref, const struct when_span *all,
 }
 
 int
+when_years_same(const struct when_years *a, const struct when_years *b)
+{
+	return a->year == b->year && a->last == b->last &&
+	    a->known == b->known && a->ref_year == b->ref_year &&
+	    a->limit == b->limit && a->late == b->late &&
+	    a->last_late == b->last_late;
+}
+
+int
 when_years_line(struct when_years *y, int yday)
 {
 	int year;

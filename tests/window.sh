@@ -4,7 +4,7 @@
 # last year, offsets and a zone with DST, relative times, what the reports
 # say, the accounting, error messages, and -j with a window.
 . "${top_srcdir:-.}/tests/lib.sh"
-plan 57
+plan 62
 
 S="$top_srcdir/sample-logs"
 
@@ -291,3 +291,39 @@ is "-j 2, 3, 5 with and without a window: byte-identical to -j 1" "$same" 1
 check "-j: the time span starts a year and a month before it ends" grep -q \
 	'"time": {"first": "2025-10-20T00:00:00Z", "last": "2026-11-22T19:53:59Z"}' \
 	"$TMP/a1.json"
+
+# ---- a file whose New Years the guess before reading gets wrong ---------
+# Large files are read in pieces, each starting its years from stamps
+# sampled before the read (run.c) and read again when the stamps read
+# prove them wrong. Here two years of first-of-the-month lines come first,
+# then 4 MiB of Dec 31: the samples see Jan 1 then Dec 31 (a day back),
+# the lines a New Year.
+TRICK=$TMP/trick.log
+{
+	for y in 1 2; do
+		for m in Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec; do
+			ev "$m  1 09:00:00" 1
+		done
+	done
+	ev "Dec 31 10:00:00" 1 | awk '{ for (i = 0; i < 22000; i++) print }'
+} > "$TRICK"
+touch -d '2027-01-05 12:00:00' "$TRICK"
+NOW_T=1799150400 # 2027-01-05T12:00:00Z
+check "the guessed file is large enough to be read in pieces (4 MiB)" \
+	test "$(wc -c < "$TRICK")" -ge 4194304
+SMTPLOG_NOW=$NOW_T smtplog -j 1 -f json "$TRICK" > "$TMP/t1.json"
+check "wrong guess: the first line is two New Years before the last" grep -q \
+	'"time": {"first": "2025-01-01T09:00:00Z", "last": "2026-12-31T10:00:00Z"}' \
+	"$TMP/t1.json"
+is "wrong guess: every line is an event, once" \
+	"$(json_num events "$TMP/t1.json")" 22024
+SMTPLOG_NOW=$NOW_T smtplog -f json - < "$TRICK" > "$TMP/ts.json"
+check "wrong guess: the same span as the first pass over standard input" \
+	grep -q '"time": {"first": "2025-01-01T09:00:00Z", "last": "2026-12-31T10:00:00Z"}' \
+	"$TMP/ts.json"
+same=1
+for j in 2 3; do
+	SMTPLOG_NOW=$NOW_T smtplog -j $j -f json "$TRICK" > "$TMP/tj.json"
+	cmp -s "$TMP/t1.json" "$TMP/tj.json" || same="$same -j$j"
+done
+is "wrong guess: -j 2 and 3 byte-identical to -j 1" "$same" 1
