@@ -6,12 +6,17 @@
  *
  *   rx_ctx_init(&ctx) / rx_ctx_done(&ctx)   limits, JIT stack, JIT switch
  *   rx_compile(&re, src, n, opts, err, n)   compile; "offset N: message"
- *   rx_jit(&ctx, &re)                       JIT it (a failure is no error)
+ *   rx_jit(&ctx, &re)                       JIT it before its first match
+ *                                           (a failure is no error)
  *   rx_match(&ctx, &re, s, n)               1 match, 0 none, -1 limit hit
  *   rx_free(&re)
  *
  * SMTPLOG_NO_JIT in the environment turns JIT off (for valgrind, which
  * cannot follow JIT code). A limit hit is counted in ctx.limit_hits.
+ * JIT compiling is put off until a pattern is first matched: most of the
+ * signatures' patterns never run on a given log, and compiling them all
+ * was most of the start-up time (JIT or not, every match of a pattern is
+ * run the same way, so a run's answers do not depend on the order).
  */
 #ifndef SMTPLOG_RX_H
 #define SMTPLOG_RX_H
@@ -28,6 +33,7 @@
 struct rx {
 	pcre2_code *code;
 	pcre2_match_data *md;
+	int jit_todo; /* JIT-compile it at the first match */
 };
 
 struct rx_ctx {

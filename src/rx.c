@@ -50,6 +50,7 @@ rx_compile(struct rx *re, const char *src, size_t n, uint32_t options,
 	int ec;
 
 	re->md = NULL;
+	re->jit_todo = 0;
 	re->code = pcre2_compile((PCRE2_SPTR)src, n, options, &ec, &off, NULL);
 	if (re->code == NULL) {
 		pcre2_get_error_message(ec, msg, sizeof(msg));
@@ -63,19 +64,24 @@ rx_compile(struct rx *re, const char *src, size_t n, uint32_t options,
 	return 0;
 }
 
-/* A JIT failure (no JIT here, no executable memory) is not an error: the
- * interpreter runs the pattern instead. */
 void
 rx_jit(const struct rx_ctx *c, struct rx *re)
 {
-	if (c->jit && re->code != NULL)
-		(void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+	re->jit_todo = c->jit && re->code != NULL;
 }
 
 int
 rx_match(struct rx_ctx *c, struct rx *re, const char *s, size_t n)
 {
-	int rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, 0, 0, re->md, c->mctx);
+	int rc;
+
+	/* a JIT failure (no JIT here, no executable memory) is not an error:
+	 * the interpreter runs the pattern instead */
+	if (re->jit_todo) {
+		re->jit_todo = 0;
+		(void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+	}
+	rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, 0, 0, re->md, c->mctx);
 
 	if (rc >= 0)
 		return 1;
