@@ -73,6 +73,8 @@ void util_put_json_text(FILE *fp, const char *s, size_t len);
  * quoted JSON string, or null when S is NULL. Never redacted: the
  * knowledge base's addresses (delist@...) are meant to be read. */
 void util_put_json_str(FILE *fp, const char *s, size_t len);
+/* V in decimal, without printf (reports write tens of thousands). */
+void util_put_int(FILE *fp, int64_t v);
 
 /* --redact: from now on the log-text writers (util_put_text,
  * util_put_json, util_put_json_text) write every local part of a mail

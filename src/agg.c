@@ -178,6 +178,32 @@ agg_tab_free(struct agg_tab *t)
 	free(t->groups);
 }
 
+/* The group of KEY (hash H) in T, or the free place where it would go. */
+static size_t
+agg_group_at(const struct agg_tab *t, const unsigned char *key, uint64_t h)
+{
+	size_t j = h & (t->gcap - 1);
+
+	while (t->groups[j].used &&
+	    (t->groups[j].hash != h ||
+		memcmp(t->groups[j].key, key, sizeof(t->groups->key)) != 0))
+		j = (j + 1) & (t->gcap - 1);
+	return j;
+}
+
+/* The group of K (N bytes) in T, or NULL. */
+static const struct agg_group *
+agg_group_find(const struct agg_tab *t, const void *k, size_t n)
+{
+	unsigned char key[sizeof(t->groups->key)];
+	size_t j;
+
+	memset(key, 0, sizeof(key));
+	memcpy(key, k, n);
+	j = agg_group_at(t, key, agg_hash(key, sizeof(key)));
+	return t->groups[j].used ? &t->groups[j] : NULL;
+}
+
 /* The index of the group with key K (N bytes, at most 16, compared
  * zero-padded to 16), made when new. */
 static uint32_t
@@ -191,15 +217,10 @@ agg_group_of(struct agg_tab *t, const void *k, size_t n)
 	memset(key, 0, sizeof(key));
 	memcpy(key, k, n);
 	h = agg_hash(key, sizeof(key));
-	j = h & (t->gcap - 1);
-	for (;;) {
-		g = &t->groups[j];
-		if (!g->used)
-			break;
-		if (g->hash == h && memcmp(g->key, key, sizeof(key)) == 0)
-			return (uint32_t)j;
-		j = (j + 1) & (t->gcap - 1);
-	}
+	j = agg_group_at(t, key, h);
+	g = &t->groups[j];
+	if (g->used)
+		return (uint32_t)j;
 	if ((t->gused + 1) * 4 > t->gcap * 3) {
 		/* grow, then fix the slots' group indexes */
 		struct agg_group *old = t->groups;
@@ -1022,23 +1043,26 @@ agg_peers(const struct agg *a, const struct agg_top *t, enum agg_peer_kind kind,
     size_t max, size_t *n, unsigned *level)
 {
 	const struct agg_tab *tab = &a->peers;
+	const struct agg_group *g;
 	struct agg_peer *v = NULL;
 	struct agg_pkey h;
 	size_t i, k = 0, cap = 0;
+	uint32_t gi;
 
 	agg_pkey_of(t, kind, &h);
-	if (level != NULL) {
-		*level = 0;
-		for (i = 0; i < tab->gcap; i++)
-			if (tab->groups[i].used &&
-			    memcmp(tab->groups[i].key, &h, sizeof(h)) == 0)
-				*level = agg_level_of(tab, &tab->groups[i]);
+	g = agg_group_find(tab, &h, sizeof(h));
+	if (level != NULL)
+		*level = g != NULL ? agg_level_of(tab, g) : 0;
+	if (g == NULL) {
+		*n = 0;
+		return NULL;
 	}
+	/* the peers of the failure are the keys of its group */
+	gi = (uint32_t)(g - tab->groups) + 1;
 	for (i = 0; i < tab->cap; i++) {
 		const struct agg_slot *s = &tab->slots[i];
 
-		if (!s->group ||
-		    memcmp(tab->arena + s->keyoff, &h, sizeof(h)) != 0)
+		if (s->group != gi)
 			continue;
 		if (k == cap) {
 			cap = cap ? cap * 2 : 16;

@@ -145,12 +145,38 @@ event_enh_cmp(const struct event_enh *a, const struct event_enh *b)
 	return a->detail - b->detail;
 }
 
+/* V (0 to 999) in decimal at P; returns the end. */
+static char *
+event_digits(char *p, int v)
+{
+	if (v >= 100)
+		*p++ = (char)('0' + v / 100);
+	if (v >= 10)
+		*p++ = (char)('0' + v / 10 % 10);
+	*p++ = (char)('0' + v % 10);
+	return p;
+}
+
 const char *
 event_enh_str(const struct event_enh *e, char *buf, size_t n)
 {
-	if (e->cls == 0)
+	char *p = buf;
+
+	if (e->cls == 0) {
 		snprintf(buf, n, "%s", "");
-	else
+		return buf;
+	}
+	if (n < 12 || e->cls < 0 || e->cls > 9 || e->subject < 0 ||
+	    e->subject > 999 || e->detail < 0 || e->detail > 999) {
 		snprintf(buf, n, "%d.%d.%d", e->cls, e->subject, e->detail);
+		return buf;
+	}
+	/* the common case by hand: reports write one per row */
+	*p++ = (char)('0' + e->cls);
+	*p++ = '.';
+	p = event_digits(p, e->subject);
+	*p++ = '.';
+	p = event_digits(p, e->detail);
+	*p = '\0';
 	return buf;
 }

@@ -102,7 +102,9 @@ json_peers(FILE *fp, const struct agg *a, const struct agg_top *t,
 	for (i = 0; i < n; i++) {
 		fprintf(fp, "%s{\"name\": ", i ? ", " : "");
 		util_put_json_text(fp, p[i].name, p[i].len);
-		fprintf(fp, ", \"count\": %" PRIu64 "}", p[i].count);
+		fputs(", \"count\": ", fp);
+		util_put_int(fp, (int64_t)p[i].count);
+		fputc('}', fp);
 	}
 	fputc(']', fp);
 	free(p);
@@ -145,7 +147,9 @@ json_hex(FILE *fp, const char *s, size_t len)
 static void
 json_bytes(FILE *fp, const char *key, const char *s, size_t len)
 {
-	fprintf(fp, "\"%s\": ", key);
+	fputc('"', fp);
+	fputs(key, fp);
+	fputs("\": ", fp);
 	util_put_json_text(fp, s, len);
 	/* the raw bytes would show what --redact hides */
 	if (util_json_exact(s, len) || util_redacting())
@@ -163,9 +167,15 @@ json_key(FILE *fp, int dir, int cls, int code, const struct event_enh *enh)
 
 	fputs("{\"direction\": ", fp);
 	util_put_json_str(fp, event_dir_name(dir), strlen(event_dir_name(dir)));
-	fprintf(fp, ", \"class\": %d, \"code\": ", cls);
-	snprintf(buf, sizeof(buf), "%d", code);
-	util_put_json_str(fp, code ? buf : NULL, strlen(buf));
+	fputs(", \"class\": ", fp);
+	util_put_int(fp, cls);
+	fputs(", \"code\": ", fp);
+	if (code) {
+		fputc('"', fp);
+		util_put_int(fp, code);
+		fputc('"', fp);
+	} else
+		fputs("null", fp);
 	fputs(", \"enhanced\": ", fp);
 	event_enh_str(enh, buf, sizeof(buf));
 	util_put_json_str(fp, enh->cls ? buf : NULL, strlen(buf));
@@ -222,10 +232,13 @@ json_peer_rows(FILE *fp, const struct agg *a, const struct report_opts *o)
 		json_key(fp, p[i].dir, p[i].cls, p[i].code, &p[i].enh);
 		fputs(", \"signature\": ", fp);
 		json_sig_id(fp, o, p[i].sig);
-		fprintf(fp, ", \"kind\": \"%s\", ",
-		    p[i].kind == AGG_PEER_HOST ? "host" : "domain");
+		fputs(p[i].kind == AGG_PEER_HOST ? ", \"kind\": \"host\", "
+						 : ", \"kind\": \"domain\", ",
+		    fp);
 		json_bytes(fp, "name", p[i].name, p[i].len);
-		fprintf(fp, ", \"count\": %" PRIu64 "}", p[i].count);
+		fputs(", \"count\": ", fp);
+		util_put_int(fp, (int64_t)p[i].count);
+		fputc('}', fp);
 	}
 	fputs(n ? "\n  ],\n" : "],\n", fp);
 	free(p);

@@ -198,12 +198,19 @@ util_json_bytes(FILE *fp, const char *s, size_t len)
 
 	while (i < len) {
 		unsigned char c = p[i];
+		size_t run = i;
 
+		/* printable ASCII but the two escaped: written as one run */
+		while (run < len && p[run] >= 0x20 && p[run] < 0x7f &&
+		    p[run] != '"' && p[run] != '\\')
+			run++;
+		if (run > i) {
+			fwrite(p + i, 1, run - i, fp);
+			i = run;
+			continue;
+		}
 		if (c == '"' || c == '\\') {
 			fputc('\\', fp);
-			fputc(c, fp);
-			i++;
-		} else if (c >= 0x20 && c < 0x7f) {
 			fputc(c, fp);
 			i++;
 		} else if (c == '\n') {
@@ -424,4 +431,20 @@ util_lower_copy(char *dst, const char *src, size_t n)
 #endif
 	for (; i < n; i++)
 		dst[i] = (char)util_lower((unsigned char)src[i]);
+}
+
+void
+util_put_int(FILE *fp, int64_t v)
+{
+	char buf[24];
+	size_t i = sizeof(buf);
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+
+	do {
+		buf[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		buf[--i] = '-';
+	fwrite(buf + i, 1, sizeof(buf) - i, fp);
 }

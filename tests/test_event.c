@@ -16,6 +16,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "event.h"
@@ -168,6 +169,38 @@ event_enh_str__three_digit_parts__text_5_999_999(void **state)
 
 	(void)state;
 	assert_string_equal(event_enh_str(&e, buf, sizeof(buf)), "5.999.999");
+}
+
+/* Written by hand in the common case: the same text as printf's, for
+ * every class, every part up to 1000 and past, and buffers too short. */
+static void
+event_enh_str__every_part__as_printf(void **state)
+{
+	static const int parts[] = {0, 1, 9, 10, 11, 99, 100, 101, 999, 1000,
+	    -1, 12345};
+	struct event_enh e;
+	char got[16], want[40];
+	size_t i, j, n;
+
+	(void)state;
+	for (e.cls = 1; e.cls <= 10; e.cls++)
+		for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+			for (j = 0; j < sizeof(parts) / sizeof(parts[0]); j++)
+				for (n = 1; n <= sizeof(got); n++) {
+					e.subject = parts[i];
+					e.detail = parts[j];
+					snprintf(want, n, "%d.%d.%d", e.cls,
+					    e.subject, e.detail);
+					assert_string_equal(event_enh_str(&e,
+								got, n),
+					    want);
+				}
+	for (e.subject = 0; e.subject < 1000; e.subject++) {
+		e.cls = 4;
+		e.detail = 999 - e.subject;
+		snprintf(want, sizeof(want), "4.%d.%d", e.subject, e.detail);
+		assert_string_equal(event_enh_str(&e, got, 12), want);
+	}
 }
 
 static void
@@ -375,6 +408,7 @@ main(void)
 		event_enh_cmp__pairs__none_first_then_class_subject_detail),
 	    cmocka_unit_test(event_enh_str__5_1_1__text_5_1_1),
 	    cmocka_unit_test(event_enh_str__three_digit_parts__text_5_999_999),
+	    cmocka_unit_test(event_enh_str__every_part__as_printf),
 	    cmocka_unit_test(event_enh_str__class_0__empty),
 	    cmocka_unit_test(event_enh_str__small_buffer__truncated_terminated),
 	    cmocka_unit_test(event_mta_name__each_mta__name),

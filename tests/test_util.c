@@ -317,6 +317,40 @@ util_lower__every_byte__ascii_letters_only(void **state)
 		    c >= 'A' && c <= 'Z' ? c + 32 : c);
 }
 
+/* util_put_int() writes what printf's %lld does, from INT64_MIN to
+ * INT64_MAX and at every power of ten. */
+static void
+util_put_int__bounds_and_powers__as_printf(void **state)
+{
+	int64_t v[64];
+	char *buf = NULL, want[32];
+	size_t n = 0, k = 0, i;
+	int64_t p;
+	FILE *fp;
+
+	(void)state;
+	v[k++] = INT64_MIN;
+	v[k++] = INT64_MAX;
+	v[k++] = 0;
+	for (p = 1; p <= INT64_MAX / 10; p *= 10) {
+		v[k++] = p;
+		v[k++] = p - 1;
+		v[k++] = -p;
+	}
+	fp = open_memstream(&buf, &n);
+	assert_non_null(fp);
+	for (i = 0; i < k; i++) {
+		rewind(fp);
+		util_put_int(fp, v[i]);
+		assert_int_equal(fflush(fp), 0);
+		snprintf(want, sizeof(want), "%lld", (long long)v[i]);
+		assert_int_equal(n, strlen(want));
+		assert_memory_equal(buf, want, n);
+	}
+	assert_int_equal(fclose(fp), 0);
+	free(buf);
+}
+
 /* util_lower_copy() is util_lower() on every byte, for every length and
  * alignment around the 16-byte blocks, and writes nothing past N. */
 static void
@@ -569,6 +603,7 @@ main(void)
 	    cmocka_unit_test(util_lower__every_byte__ascii_letters_only),
 	    cmocka_unit_test(
 		util_lower_copy__every_byte_length_and_place__as_util_lower),
+	    cmocka_unit_test(util_put_int__bounds_and_powers__as_printf),
 	    cmocka_unit_test(xrealloc__grow__keeps_contents),
 	    cmocka_unit_test(util_warn__format__progname_prefix_and_newline),
 	};
