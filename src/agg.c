@@ -506,6 +506,14 @@ agg_new(void)
 	return a;
 }
 
+int
+agg_is_empty(const struct agg *a)
+{
+	return a->c.lines == 0 && a->c.bytes == 0 && a->cells.used == 0 &&
+	    a->peers.used == 0 && a->nhours == 0 && a->nsamples == 0 &&
+	    a->c.first > a->c.last;
+}
+
 void
 agg_limit_peers(struct agg *a, size_t max)
 {

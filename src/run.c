@@ -539,7 +539,7 @@ run_parallel(struct run *r, int fd, const char *name, const struct stat *st)
 {
 	struct run_part *parts;
 	int n = r->jobs > 1 ? r->jobs : 1, k, rc = 0, again = 0;
-	uint64_t offset = 0;
+	uint64_t offset = 0, lines;
 	int64_t size = (int64_t)st->st_size;
 
 	parts = xcalloc((size_t)n, sizeof(*parts));
@@ -596,8 +596,18 @@ run_parallel(struct run *r, int fd, const char *name, const struct stat *st)
 		 * their limit hits; the others count their own here */
 		if (k > 0)
 			run_finish(&p->run);
-		agg_merge(r->agg, p->run.agg, offset);
-		offset += agg_counts(p->run.agg)->lines;
+		lines = agg_counts(p->run.agg)->lines;
+		if (agg_is_empty(r->agg)) {
+			/* nothing to add to (the first piece of the first
+			 * input): the piece's counts are taken as they are,
+			 * which is what merging them would make */
+			struct agg *empty = r->agg;
+
+			r->agg = p->run.agg;
+			p->run.agg = empty;
+		} else
+			agg_merge(r->agg, p->run.agg, offset);
+		offset += lines;
 		if (p->run.errors)
 			rc = -1;
 		run_done(&p->run);
