@@ -365,24 +365,34 @@ lit_found(const struct lit_set *l, const struct lit *x, void (*fn)(void *, int),
 		fn(arg, l->lits[k].id);
 }
 
-/* Walk the chain of pair P at I (see lit_pair). */
-static int
-lit_chain(const struct lit_set *l, const unsigned char *t, size_t n, size_t i,
-    unsigned p, void (*fn)(void *, int), void *arg)
+/*
+ * The literals of the chain from K found at I: by pairs (next, off) or,
+ * with TRI, by triples (tnext, toff). Calls FN for each one, or returns 1
+ * at the first when FN is NULL.
+ */
+static inline int
+lit_walk(const struct lit_set *l, const unsigned char *t, size_t n, size_t i,
+    int k, int tri, void (*fn)(void *, int), void *arg)
 {
-	int k;
-
-	for (k = l->head[p]; k >= 0; k = l->lits[k].next) {
+	for (; k >= 0; k = tri ? l->lits[k].tnext : l->lits[k].next) {
 		const struct lit *x = &l->lits[k];
-		size_t at = i - x->off;
+		size_t off = tri ? x->toff : x->off, at = i - off;
 
-		if (x->off > i || x->n > n - at || !lit_is_at(x, t + at))
+		if (off > i || x->n > n - at || !lit_is_at(x, t + at))
 			continue;
 		if (fn == NULL)
 			return 1;
 		lit_found(l, x, fn, arg);
 	}
 	return 0;
+}
+
+/* Walk the chain of pair P at I (see lit_pair). */
+static int
+lit_chain(const struct lit_set *l, const unsigned char *t, size_t n, size_t i,
+    unsigned p, void (*fn)(void *, int), void *arg)
+{
+	return lit_walk(l, t, n, i, l->head[p], 0, fn, arg);
 }
 
 /*
@@ -576,26 +586,6 @@ lit_tri_load(const unsigned char *t)
 #endif
 }
 
-/* The literals filed under hash H found at I (see lit_pair). */
-static inline int
-lit_tri_chain(const struct lit_set *l, const unsigned char *t, size_t n,
-    size_t i, unsigned h, void (*fn)(void *, int), void *arg)
-{
-	int k;
-
-	for (k = l->tri->head[h]; k >= 0; k = l->lits[k].tnext) {
-		const struct lit *x = &l->lits[k];
-		size_t at = i - x->toff;
-
-		if (x->toff > i || x->n > n - at || !lit_is_at(x, t + at))
-			continue;
-		if (fn == NULL)
-			return 1;
-		lit_found(l, x, fn, arg);
-	}
-	return 0;
-}
-
 /* Every triple position through the triple index (see struct lit_tri). */
 static int
 lit_scan_tri(const struct lit_set *l, const unsigned char *t, size_t n,
@@ -608,14 +598,14 @@ lit_scan_tri(const struct lit_set *l, const unsigned char *t, size_t n,
 	for (i = 0; i + 4 <= n; i++) {
 		h = lit_tri_mix(lit_tri_load(t + i));
 		if ((map[h >> 6] >> (h & 63) & 1) &&
-		    lit_tri_chain(l, t, n, i, h, fn, arg))
+		    lit_walk(l, t, n, i, l->tri->head[h], 1, fn, arg))
 			return 1;
 	}
 	if (i + 3 != n) /* the last triple, which has no fourth byte */
 		return 0;
 	h = lit_tri_hash(t + i);
 	return (map[h >> 6] >> (h & 63) & 1) &&
-	    lit_tri_chain(l, t, n, i, h, fn, arg);
+	    lit_walk(l, t, n, i, l->tri->head[h], 1, fn, arg);
 }
 
 int
