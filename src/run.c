@@ -337,7 +337,7 @@ struct run_part {
 	struct run run;
 	struct run_rules rules; /* its own (k > 0), loaded by its thread */
 	struct run *parent;
-	int fd, k;
+	int fd;
 	int64_t start, end;
 	const char *name;
 	pthread_t tid;
@@ -545,7 +545,6 @@ run_parallel(struct run *r, int fd, const char *name, const struct stat *st)
 	parts = xcalloc((size_t)n, sizeof(*parts));
 	for (k = 0; k < n; k++) {
 		parts[k].parent = r;
-		parts[k].k = k;
 		parts[k].fd = fd;
 		parts[k].name = name;
 		parts[k].start =
