@@ -74,6 +74,7 @@ void util_put_json_text(FILE *fp, const char *s, size_t len);
  * knowledge base's addresses (delist@...) are meant to be read. */
 void util_put_json_str(FILE *fp, const char *s, size_t len);
 /* V in decimal, without printf (reports write tens of thousands). */
+void util_put_u64(FILE *fp, uint64_t v);
 void util_put_int(FILE *fp, int64_t v);
 
 /* --redact: from now on the log-text writers (util_put_text,

@@ -103,7 +103,7 @@ json_peers(FILE *fp, const struct agg *a, const struct agg_top *t,
 		fprintf(fp, "%s{\"name\": ", i ? ", " : "");
 		util_put_json_text(fp, p[i].name, p[i].len);
 		fputs(", \"count\": ", fp);
-		util_put_int(fp, (int64_t)p[i].count);
+		util_put_u64(fp, p[i].count);
 		fputc('}', fp);
 	}
 	fputc(']', fp);
@@ -237,7 +237,7 @@ json_peer_rows(FILE *fp, const struct agg *a, const struct report_opts *o)
 		    fp);
 		json_bytes(fp, "name", p[i].name, p[i].len);
 		fputs(", \"count\": ", fp);
-		util_put_int(fp, (int64_t)p[i].count);
+		util_put_u64(fp, p[i].count);
 		fputc('}', fp);
 	}
 	fputs(n ? "\n  ],\n" : "],\n", fp);

@@ -434,17 +434,22 @@ util_lower_copy(char *dst, const char *src, size_t n)
 }
 
 void
-util_put_int(FILE *fp, int64_t v)
+util_put_u64(FILE *fp, uint64_t v)
 {
 	char buf[24];
 	size_t i = sizeof(buf);
-	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
 
 	do {
-		buf[--i] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u != 0);
-	if (v < 0)
-		buf[--i] = '-';
+		buf[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
 	fwrite(buf + i, 1, sizeof(buf) - i, fp);
+}
+
+void
+util_put_int(FILE *fp, int64_t v)
+{
+	if (v < 0)
+		fputc('-', fp);
+	util_put_u64(fp, v < 0 ? 0 - (uint64_t)v : (uint64_t)v);
 }

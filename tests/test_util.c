@@ -318,9 +318,10 @@ util_lower__every_byte__ascii_letters_only(void **state)
 }
 
 /* util_put_int() writes what printf's %lld does, from INT64_MIN to
- * INT64_MAX and at every power of ten. */
+ * INT64_MAX and at every power of ten; util_put_u64() what %llu does,
+ * up to UINT64_MAX (counts read back from JSON can be that big). */
 static void
-util_put_int__bounds_and_powers__as_printf(void **state)
+util_put_int_u64__bounds_and_powers__as_printf(void **state)
 {
 	int64_t v[64];
 	char *buf = NULL, want[32];
@@ -344,6 +345,16 @@ util_put_int__bounds_and_powers__as_printf(void **state)
 		util_put_int(fp, v[i]);
 		assert_int_equal(fflush(fp), 0);
 		snprintf(want, sizeof(want), "%lld", (long long)v[i]);
+		assert_int_equal(n, strlen(want));
+		assert_memory_equal(buf, want, n);
+	}
+	for (i = 0; i < k; i++) {
+		uint64_t u = (uint64_t)v[i]; /* INT64_MIN.. as unsigned */
+
+		rewind(fp);
+		util_put_u64(fp, u);
+		assert_int_equal(fflush(fp), 0);
+		snprintf(want, sizeof(want), "%llu", (unsigned long long)u);
 		assert_int_equal(n, strlen(want));
 		assert_memory_equal(buf, want, n);
 	}
@@ -603,7 +614,7 @@ main(void)
 	    cmocka_unit_test(util_lower__every_byte__ascii_letters_only),
 	    cmocka_unit_test(
 		util_lower_copy__every_byte_length_and_place__as_util_lower),
-	    cmocka_unit_test(util_put_int__bounds_and_powers__as_printf),
+	    cmocka_unit_test(util_put_int_u64__bounds_and_powers__as_printf),
 	    cmocka_unit_test(xrealloc__grow__keeps_contents),
 	    cmocka_unit_test(util_warn__format__progname_prefix_and_newline),
 	};
