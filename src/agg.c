@@ -603,6 +603,14 @@ agg_samples(const struct agg *a, size_t *n)
 }
 
 #define AGG_TIME_MAX ((int64_t)1 << 40) /* about 34,800 years */
+/*
+ * The widest bucket a summary may ask for: 2^24 hours, about 1,900 years.
+ * Times counted lie within AGG_TIME_MAX of 1970, so their own buckets
+ * never need more than 2^20 hours (2048 of them span 2^41 seconds); a
+ * wider step could only come from a forged summary, and would put bucket
+ * starts millions of years away, in years the summary format cannot hold.
+ */
+#define AGG_HOUR_MAX_SHIFT 24
 
 /* The start of the bucket of width W (seconds) that holds time T. */
 static int64_t
@@ -713,7 +721,8 @@ agg_add_hour(struct agg *a, int64_t start, int64_t step, const uint64_t n[3])
 {
 	/* as wide as the buckets it comes from, so that a merge of
 	 * summaries gives what one run gives */
-	while (((int64_t)AGG_HOUR << a->hshift) < step && a->hshift < 40)
+	while (((int64_t)AGG_HOUR << a->hshift) < step &&
+	    a->hshift < AGG_HOUR_MAX_SHIFT)
 		agg_hours_widen(a);
 	if (start > AGG_TIME_MAX)
 		start = AGG_TIME_MAX;
