@@ -3,6 +3,8 @@
  *
  *   fuzz_init()                     TZ=UTC, so times do not depend on the host
  *   fuzz_patterns_dir()             the bundled patterns/ (or $SMTPLOG_PATTERNS)
+ *   fuzz_rules(&rr, who)            load them, or exit naming WHO
+ *   fuzz_open(data, size, &buf)     the input as a stream (fclose(), free(buf))
  *   fuzz_lines(&n)                  some lines of sample-logs/, read once
  *   fuzz_walk(a)                    read A every way the reports read it
  *   fuzz_report(a, sigs, fmt, &n)   a report of A, in memory (free() it)
@@ -18,7 +20,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <stdio.h>
+
 #include "agg.h"
+#include "run.h"
 #include "sig.h"
 
 /* The harnesses' entry points, declared for -Wmissing-prototypes. */
@@ -30,6 +35,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 void fuzz_init(void);
 const char *fuzz_patterns_dir(void);
+void fuzz_rules(struct run_rules *rr, const char *who);
+/* NULL for an empty input (fmemopen(3) wants a byte); else a stream over a
+ * copy of DATA in *BUF (fmemopen(3) takes a writable buffer, even to read). */
+FILE *fuzz_open(const uint8_t *data, size_t size, char **buf);
 /* A line of a sample log: its bytes (NUL-terminated) and length. */
 struct fuzz_line {
 	char *s;

@@ -35,6 +35,33 @@ fuzz_patterns_dir(void)
 	return env != NULL && *env != '\0' ? env : FUZZ_SRCDIR "/patterns";
 }
 
+void
+fuzz_rules(struct run_rules *rr, const char *who)
+{
+	char err[1024];
+
+	if (run_rules_load(rr, fuzz_patterns_dir(), err, sizeof(err)) < 0) {
+		fprintf(stderr, "%s: %s\n", who, err);
+		exit(1);
+	}
+}
+
+FILE *
+fuzz_open(const uint8_t *data, size_t size, char **buf)
+{
+	FILE *fp;
+
+	*buf = NULL;
+	if (size == 0)
+		return NULL;
+	if ((*buf = malloc(size)) == NULL)
+		abort();
+	memcpy(*buf, data, size);
+	if ((fp = fmemopen(*buf, size, "r")) == NULL)
+		abort();
+	return fp;
+}
+
 /* Every fourth line of the plain syslog samples of each MTA: enough
  * shapes for a loaded rule set to meet, few enough to stay fast. Kept
  * for the whole run (the harness does not free them). */

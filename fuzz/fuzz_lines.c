@@ -39,15 +39,10 @@ static const char *const formats[] = {"json", "text", "csv", "prometheus",
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	char err[1024];
-
 	(void)argc;
 	(void)argv;
 	fuzz_init();
-	if (run_rules_load(&rules, fuzz_patterns_dir(), err, sizeof(err)) < 0) {
-		fprintf(stderr, "fuzz_lines: %s\n", err);
-		exit(1);
-	}
+	fuzz_rules(&rules, "fuzz_lines");
 	return 0;
 }
 

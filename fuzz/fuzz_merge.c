@@ -24,15 +24,10 @@ static struct run_rules rules;
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	char err[1024];
-
 	(void)argc;
 	(void)argv;
 	fuzz_init();
-	if (run_rules_load(&rules, fuzz_patterns_dir(), err, sizeof(err)) < 0) {
-		fprintf(stderr, "fuzz_merge: %s\n", err);
-		exit(1);
-	}
+	fuzz_rules(&rules, "fuzz_merge");
 	return 0;
 }
 

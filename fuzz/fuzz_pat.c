@@ -64,14 +64,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int k, idx;
 	FILE *fp;
 
-	if (size == 0)
-		return 0; /* fmemopen(3) wants at least one byte */
-	/* fmemopen(3) takes a writable buffer, even to read */
-	if ((copy = malloc(size)) == NULL)
-		abort();
-	memcpy(copy, data, size);
-	if ((fp = fmemopen(copy, size, "r")) == NULL)
-		abort();
+	if ((fp = fuzz_open(data, size, &copy)) == NULL)
+		return 0;
 	set = pat_new();
 	if (pat_load_fp(set, fp, "fuzz.pat", err, sizeof(err)) == 0) {
 		lines = fuzz_lines(&n);

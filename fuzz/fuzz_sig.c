@@ -53,13 +53,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int idx;
 	FILE *fp;
 
-	if (size == 0)
-		return 0; /* fmemopen(3) wants at least one byte */
-	if ((copy = malloc(size)) == NULL)
-		abort();
-	memcpy(copy, data, size);
-	if ((fp = fmemopen(copy, size, "r")) == NULL)
-		abort();
+	if ((fp = fuzz_open(data, size, &copy)) == NULL)
+		return 0;
 	set = sig_new();
 	if (sig_load_fp(set, fp, "fuzz.sig", err, sizeof(err)) == 0) {
 		lines = fuzz_lines(&n);
