@@ -15,17 +15,19 @@ literal error
 literal authenticator failed
 literal dropped
 
+# Delivered (first: most lines that carry a reply are these, and the
+# ignore rules below take no "ID =>" line); "->" is a further recipient of
+# the same delivery. The remote server's confirmation is in C="250 ..."
+# when log_selector has it.
+#   ID => a@b R=dnslookup T=remote_smtp H=mx [ip] X=.. C="250 2.0.0 Ok"
+event delivered dir=out class=2 ^[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4} (?:=>|->) (?<rcpt>\S+)(?:(?=.*? H=(?<host>[^\s\[]+(?: \([^)]*\))? \[[^\]]*\]))|)(?:(?=.* C="(?<code>[2-5][0-5]\d)[ -](?:(?<enh>[245]\.\d{1,3}\.\d{1,3})(?![\d.]))?(?<text>[^"]*)")|)
+
 # Not replies: suppressed (-N) deliveries, and warnings.
 ignore fake-delivery ^[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4} \*>
 ignore warning ^(?:H=.*? )?Warning:
 # A host's error before the recipient's "==" or "**" line, which repeats
 # the same reply: counting both would count one reply twice.
 ignore host-error ^[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4} H=\S+ \[[^\]]*\]\S*:? SMTP error from remote mail(?:er| server)
-
-# Delivered; "->" is a further recipient of the same delivery. The remote
-# server's confirmation is in C="250 ..." when log_selector has it.
-#   ID => a@b R=dnslookup T=remote_smtp H=mx [ip] X=.. C="250 2.0.0 Ok"
-event delivered dir=out class=2 ^[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4} (?:=>|->) (?<rcpt>\S+)(?:(?=.*? H=(?<host>[^\s\[]+(?: \([^)]*\))? \[[^\]]*\]))|)(?:(?=.* C="(?<code>[2-5][0-5]\d)[ -](?:(?<enh>[245]\.\d{1,3}\.\d{1,3})(?![\d.]))?(?<text>[^"]*)")|)
 
 # Bounced (**) or deferred (==), with the remote reply when there was one:
 #   ID ** a@b R=.. T=.. H=mx [ip]: SMTP error from remote mail server after

@@ -13,12 +13,8 @@ literal said:
 literal refused to talk to me
 literal authentication failed
 
-# Not replies: a rule that only warns, and milter actions that accepted
-# the message (the client saw 250).
-ignore reject-warning ^\w+: reject_warning:
-ignore milter-accept ^\w+: milter-(?:discard|hold|redirect|quarantine):
-
-# Delivery outcome, one line per recipient:
+# Delivery outcome, one line per recipient (first: most lines that carry
+# a reply are these, and no later rule's line starts "QID: to="):
 #   QID: to=<a@b>, [orig_to=<..>,] relay=mx[ip]:25, delay=.., [delays=..,]
 #   [dsn=5.1.1,] status=bounced (host mx[ip] said: 550 5.1.1 ... (in reply
 #   to RCPT TO command))
@@ -26,6 +22,11 @@ ignore milter-accept ^\w+: milter-(?:discard|hold|redirect|quarantine):
 # "refused to talk to me:". A multi-line reply logged joined
 # ("550-5.1.1 ... 550 5.1.1 ...") gives its first code: one event.
 event status dir=out ^\w+: to=(?|<(?<rcpt>[^>]*)>|(?<rcpt>[^,\s]*)),(?: orig_to=(?:<[^>]*>|[^,\s]*),)? relay=(?:none|(?<host>[^,\[\s]*(?:\[[^\]]*\])?)[^,]*),(?:(?=.*?, dsn=(?<dsn>\d\.\d{1,3}\.\d{1,3}),)|).*?\bstatus=(?<status>[a-z]+)(?: \((?:(?=(?:[^()]*? (?:said|refused to talk to me): )?(?<code>[2-5][0-5]\d)[ -]#?(?:(?<enh>[245]\.\d{1,3}\.\d{1,3})(?![\d.]))?)|)(?<text>.*?)(?: \(in reply to (?<stage>[^()]*?) command\))?\)?)?$
+
+# Not replies: a rule that only warns, and milter actions that accepted
+# the message (the client saw 250).
+ignore reject-warning ^\w+: reject_warning:
+ignore milter-accept ^\w+: milter-(?:discard|hold|redirect|quarantine):
 
 # Queue manager gave up on a message: the sender is told, no reply.
 event expired dir=out class=5 ^\w+: from=<.*?>, status=(?<status>(?:force-)?expired)

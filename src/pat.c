@@ -707,20 +707,19 @@ pat_fill(const struct pat_mta *m, const struct pat_rule *r,
 }
 
 /*
- * Whether the line has one of the MTA's "literal" lines (or the MTA has
- * none); if so, mark the rules whose literals occur in it.
+ * Mark the rules of M whose literals occur in the line. Done once a line,
+ * and only when a rule that needs the marks is reached: a line that the
+ * first rules (those parsed by hand, which need none) take is not
+ * scanned again.
  */
-static int
-pat_prefilter(struct pat_mta *m, const char *s, size_t n)
+static void
+pat_mark_rules(struct pat_mta *m, const char *s, size_t n)
 {
-	if (m->lits != NULL && !lit_any(m->lits, s, n))
-		return 0;
 	if (++m->gen == 0) { /* wrapped: start the marks afresh */
 		memset(m->hit, 0, (size_t)m->nrules * sizeof(*m->hit));
 		m->gen = 1;
 	}
 	lit_each(m->rulelits, s, n, pat_mark, m);
-	return 1;
 }
 
 enum pat_result
@@ -728,16 +727,21 @@ pat_match(struct pat_set *set, int idx, const char *s, size_t n,
     struct event *ev)
 {
 	struct pat_mta *m;
-	int i, rc, limited = 0;
+	int i, rc, limited = 0, marked = 0;
 
 	if (idx < 0 || idx >= set->nmtas)
 		return PAT_NOREPLY;
 	m = &set->mtas[idx];
-	if (!pat_prefilter(m, s, n))
+	/* none of the MTA's "literal" lines: no reply in the line */
+	if (m->lits != NULL && !lit_any(m->lits, s, n))
 		return PAT_NOREPLY;
 	for (i = 0; i < m->nrules; i++) {
 		struct pat_rule *r = &m->rules[i];
 
+		if (!r->always && !marked) {
+			pat_mark_rules(m, s, n);
+			marked = 1;
+		}
 		if (!r->always && m->hit[i] != m->gen)
 			continue; /* none of its literals: it cannot match */
 		rc = r->shape != NULL ? r->shape(s, n, &set->m) : -1;
