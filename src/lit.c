@@ -530,29 +530,40 @@ lit_scan_blocks32(const struct lit_set *l, const unsigned char *t, size_t n,
  * With few pairs, they are compared head-on: each block against every
  * pair's two bytes, the block and the block one byte on. Only places
  * where a pair starts go to the chains. The last, partial block is the
- * one ending at the last pair, with what was already seen masked off.
+ * one ending at the last pair, with what was already seen masked off. A
+ * text shorter than a block is copied into a zeroed one (the pair at its
+ * last byte is then that byte and 0, as lit_pair() takes it).
  */
 __attribute__((target("avx2"))) static int
 lit_scan_pairs32(const struct lit_set *l, const unsigned char *t, size_t n,
     void (*fn)(void *, int), void *arg)
 {
 	__m256i p0[LIT_VEC_PAIRS], p1[LIT_VEC_PAIRS];
-	size_t i, at, j;
+	unsigned char pad[64];
+	const unsigned char *u = t;
+	size_t i, at, j, last = n - 1; /* the last pair looked at */
 	uint32_t mask;
 	int k, np = l->npairs;
 
-	if (n < 33)
-		return lit_scan_bytes(l, t, n, fn, arg);
+	if (n == 0)
+		return 0;
+	if (n < 33) {
+		memset(pad, 0, sizeof(pad));
+		memcpy(pad, t, n);
+		u = pad;
+		last = n;
+	}
 	for (k = 0; k < np; k++) {
 		p0[k] = _mm256_set1_epi8((char)l->pair0[k]);
 		p1[k] = _mm256_set1_epi8((char)l->pair1[k]);
 	}
-	for (i = 0; i < n - 1; i += 32) {
+	for (i = 0; i < last; i += 32) {
 		__m256i a, b, m = _mm256_setzero_si256();
 
-		at = i + 33 <= n ? i : n - 33; /* pairs at..at+31 */
-		a = _mm256_loadu_si256((const __m256i *)(t + at));
-		b = _mm256_loadu_si256((const __m256i *)(t + at + 1));
+		/* pairs at..at+31 */
+		at = u == pad || i + 33 <= n ? i : n - 33;
+		a = _mm256_loadu_si256((const __m256i *)(u + at));
+		b = _mm256_loadu_si256((const __m256i *)(u + at + 1));
 		for (k = 0; k < np; k++)
 			m = _mm256_or_si256(m,
 			    _mm256_and_si256(_mm256_cmpeq_epi8(a, p0[k]),
@@ -560,11 +571,13 @@ lit_scan_pairs32(const struct lit_set *l, const unsigned char *t, size_t n,
 		mask = (uint32_t)_mm256_movemask_epi8(m);
 		if (at < i)
 			mask &= ~(uint32_t)0 << (i - at);
+		if (n - at < 32) /* the padded block: not past the text */
+			mask &= ((uint32_t)1 << (n - at)) - 1;
 		while (mask != 0) {
 			j = at + (size_t)__builtin_ctz(mask);
 			mask &= mask - 1;
 			if (lit_chain(l, t, n, j,
-				(unsigned)t[j] << 8 | t[j + 1], fn, arg))
+				(unsigned)u[j] << 8 | u[j + 1], fn, arg))
 				return 1;
 		}
 	}

@@ -165,8 +165,9 @@ random_texts(const char *const *lits, int nlits, const char *alphabet)
 			seed = seed * 1103515245u + 12345u;
 			text[k] = alphabet[(seed >> 16) % na];
 		}
-		/* now and then, a literal at the very end */
-		if (round % 7 == 0 && n > 30) {
+		/* now and then, a literal at the very end (of short texts
+		 * too: they are scanned in a padded block) */
+		if (round % 7 == 0 && n >= strlen(lits[round % nlits])) {
 			const char *x = lits[round % nlits];
 
 			memcpy(text + n - strlen(x), x, strlen(x));
