@@ -61,6 +61,10 @@ struct syslog_clock {
 	int now_year;  /* local year of now, for year-less lines */
 	int cache_key; /* internal: last local hour converted */
 	time_t cache_val;
+	/* internal: the last header converted (its time fields), its answer */
+	uint64_t memo[4];
+	time_t memo_t;
+	int memo_rc, memo_ok;
 };
 
 void syslog_clock_init(struct syslog_clock *c, time_t now);

@@ -10,6 +10,12 @@
  * Times are converted lazily by syslog_time(), only for lines that need
  * one: lines with an offset by arithmetic, year-less local lines through
  * mktime(3) cached per hour.
+ *
+ * Busy logs write many lines a second, so both steps remember their last
+ * answer: syslog_parse() the fields of the last classic stamp read on the
+ * thread (syslog_bsd_memo), syslog_time() the time of the last fields in
+ * the caller's clock. Neither memo changes an answer (test_syslog reads
+ * each line after every other one).
  */
 #include "config.h"
 
@@ -170,21 +176,52 @@ syslog_rest(const char *s, size_t len, size_t i, struct syslog_hdr *h,
 	return fmt;
 }
 
+/*
+ * The month of the three bytes at S, or 0. (s[1] + s[2]) & 31 differs
+ * for the twelve names: a look in a table, and one comparison.
+ */
+static int
+syslog_month(const char *s)
+{
+	/* by (s[1] + s[2]) & 31: Jul at 1, Apr at 2, ... */
+	static const signed char by_hash[32] = {0, 7, 4, 6, 0, 11, 0, 2, 12, 0,
+	    0, 0, 0, 0, 0, 1, 0, 0, 0, 3, 0, 9, 0, 10, 0, 0, 5, 0, 8, 0, 0, 0};
+	int m = by_hash[((unsigned char)s[1] + (unsigned char)s[2]) & 31];
+
+	return m > 0 && memcmp(syslog_months + (m - 1) * 3, s, 3) == 0 ? m : 0;
+}
+
+/*
+ * The stamp of the last classic line read on this thread ("Nov 22
+ * 10:00:01", its first STAMP bytes) and its fields: most lines share the
+ * stamp of the one before, and skip its parse. Only bytes of the stamp
+ * decide its parse, so the memo answers as the parse would.
+ */
+static _Thread_local struct {
+	char key[16];
+	size_t stamp; /* 0: none yet */
+	int mon, mday, hour, min, sec;
+} syslog_bsd_memo;
+
 /* "Nov 22 10:00:01[.ffffff] host tag: msg" */
 static enum syslog_fmt
 syslog_bsd(const char *s, size_t len, struct syslog_hdr *h)
 {
-	const char *m;
-	size_t i;
+	size_t i, stamp = syslog_bsd_memo.stamp;
 
 	if (len < 16 || s[3] != ' ')
 		return SYSLOG_NONE;
-	for (m = syslog_months; *m; m += 3)
-		if (memcmp(m, s, 3) == 0)
-			break;
-	if (*m == '\0')
+	if (stamp > 0 && memcmp(s, syslog_bsd_memo.key, stamp) == 0) {
+		h->mon = syslog_bsd_memo.mon;
+		h->mday = syslog_bsd_memo.mday;
+		h->hour = syslog_bsd_memo.hour;
+		h->min = syslog_bsd_memo.min;
+		h->sec = syslog_bsd_memo.sec;
+		i = stamp;
+		goto rest;
+	}
+	if ((h->mon = syslog_month(s)) == 0)
 		return SYSLOG_NONE;
-	h->mon = (int)(m - syslog_months) / 3 + 1;
 	i = 4;
 	if (s[i] == ' ')
 		i++;
@@ -196,6 +233,14 @@ syslog_bsd(const char *s, size_t len, struct syslog_hdr *h)
 	if (s[i++] != ' ' || i + 8 > len || syslog_hms(s + i, h) < 0)
 		return SYSLOG_NONE;
 	i += 8;
+	memcpy(syslog_bsd_memo.key, s, i); /* i <= 16: "Mmm  d hh:mm:ss" */
+	syslog_bsd_memo.stamp = i;
+	syslog_bsd_memo.mon = h->mon;
+	syslog_bsd_memo.mday = h->mday;
+	syslog_bsd_memo.hour = h->hour;
+	syslog_bsd_memo.min = h->min;
+	syslog_bsd_memo.sec = h->sec;
+rest:
 	syslog_frac(s, len, &i);
 	h->year = 0;
 	return syslog_rest(s, len, i, h, SYSLOG_BSD);
@@ -475,6 +520,8 @@ syslog_clock_init(struct syslog_clock *c, time_t now)
 	c->now_year = tm.tm_year + 1900;
 	c->cache_key = -1;
 	c->cache_val = 0;
+	c->memo_ok = 0;
+	c->memo_t = 0;
 }
 
 /* Whether the broken-down date and time can exist. */
@@ -511,8 +558,46 @@ syslog_local_hour(struct syslog_clock *c, int y, int mon, int mday, int hour)
 	return c->cache_val;
 }
 
+static int
+syslog_time1(const struct syslog_hdr *h, struct syslog_clock *c, time_t *t);
+
+/* A word of two ints, for the memo's key. */
+static uint64_t
+syslog_word(int a, int b)
+{
+	return (uint64_t)(uint32_t)a << 32 | (uint32_t)b;
+}
+
+/*
+ * Lines come many to a second: the answer for the same time fields as the
+ * last header's is the last answer (the clock's now does not change).
+ */
 int
 syslog_time(const struct syslog_hdr *h, struct syslog_clock *c, time_t *t)
+{
+	uint64_t k[4];
+
+	/* (the answer of the other formats is not from the fields alone) */
+	if (h->fmt == SYSLOG_UNIX || h->fmt == SYSLOG_JSON ||
+	    h->fmt == SYSLOG_NONE || h->fmt == SYSLOG_MARKER)
+		return syslog_time1(h, c, t);
+	k[0] = syslog_word(h->year, h->mon);
+	k[1] = syslog_word(h->mday, h->hour);
+	k[2] = syslog_word(h->min, h->sec);
+	k[3] = syslog_word(h->has_offset, h->utc_offset);
+	if (c->memo_ok && memcmp(k, c->memo, sizeof(k)) == 0) {
+		*t = c->memo_t;
+		return c->memo_rc;
+	}
+	c->memo_rc = syslog_time1(h, c, &c->memo_t);
+	memcpy(c->memo, k, sizeof(k));
+	c->memo_ok = 1;
+	*t = c->memo_t;
+	return c->memo_rc;
+}
+
+static int
+syslog_time1(const struct syslog_hdr *h, struct syslog_clock *c, time_t *t)
 {
 	int y = h->year;
 	time_t v;

@@ -497,6 +497,145 @@ syslog_time__one_clock_many_lines__each_converted_exactly(void **state)
 	}
 }
 
+/*
+ * The last answer is kept for the next header with the same fields: a
+ * header without a time, an impossible date and an offset that differs
+ * must each get their own answer.
+ */
+static void
+syslog_time__same_fields_in_a_row__each_answer_its_own(void **state)
+{
+	static const char feb30[] = "Feb 30 10:00:01 m p[1]: x";
+	static const char ok[] = "Nov 22 10:00:01 m p[1]: x";
+	static const char utc[] = "2026-11-22T10:00:01Z m p[1]: x";
+	static const char cet[] = "2026-11-22T10:00:01+01:00 m p[1]: x";
+	struct syslog_clock c;
+	struct syslog_hdr h, none;
+	time_t t = 7;
+
+	(void)state;
+	syslog_clock_init(&c, T_2026_11_22_120000);
+	assert_int_equal(syslog_parse(ok, strlen(ok), &h), SYSLOG_BSD);
+	assert_int_equal(syslog_time(&h, &c, &t), 0);
+	assert_int_equal(t, 1795341601);
+	/* the same fields, but no header: no time */
+	none = h;
+	none.fmt = SYSLOG_NONE;
+	t = 7;
+	assert_int_equal(syslog_time(&none, &c, &t), -1);
+	assert_int_equal(t, 7);
+	assert_int_equal(syslog_time(&h, &c, &t), 0);
+	assert_int_equal(t, 1795341601);
+	/* no time twice, then a good one */
+	assert_int_equal(syslog_parse(feb30, strlen(feb30), &h), SYSLOG_BSD);
+	assert_int_equal(syslog_time(&h, &c, &t), -1);
+	assert_int_equal(syslog_time(&h, &c, &t), -1);
+	assert_int_equal(syslog_parse(ok, strlen(ok), &h), SYSLOG_BSD);
+	assert_int_equal(syslog_time(&h, &c, &t), 0);
+	assert_int_equal(t, 1795341601);
+	/* the same time of day at two offsets */
+	assert_int_equal(syslog_parse(utc, strlen(utc), &h), SYSLOG_RFC3339);
+	assert_int_equal(syslog_time(&h, &c, &t), 0);
+	assert_int_equal(t, T_2026_11_22_100001);
+	assert_int_equal(syslog_parse(cet, strlen(cet), &h), SYSLOG_RFC3339);
+	assert_int_equal(syslog_time(&h, &c, &t), 0);
+	assert_int_equal(t, T_2026_11_22_100001 - 3600);
+}
+
+/* Every three-letter start of a classic line: a month by its name, and
+ * nothing else. */
+static void
+syslog_parse__every_three_letters__only_month_names(void **state)
+{
+	static const char names[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	char line[] = "Xxx 22 10:00:01 m p[1]: x";
+	struct syslog_hdr h;
+	const char *at;
+	int a, b, c, want;
+
+	(void)state;
+	for (a = '!'; a <= '~'; a++)
+		for (b = '!'; b <= '~'; b++)
+			for (c = '!'; c <= '~'; c++) {
+				line[0] = (char)a;
+				line[1] = (char)b;
+				line[2] = (char)c;
+				want = 0;
+				for (at = names; *at; at += 3)
+					if (memcmp(at, line, 3) == 0)
+						want =
+						    (int)(at - names) / 3 + 1;
+				if (want == 0) {
+					if (syslog_parse(line, strlen(line),
+						&h) != SYSLOG_NONE)
+						fail_msg("%.3s: a month", line);
+					continue;
+				}
+				assert_int_equal(syslog_parse(line,
+						     strlen(line), &h),
+				    SYSLOG_BSD);
+				assert_int_equal(h.mon, want);
+			}
+}
+
+/* Each of H and W, as offsets into their lines, are the same. */
+static void
+assert_same_hdr(const struct syslog_hdr *h, const char *hl,
+    const struct syslog_hdr *w, const char *wl, const char *what)
+{
+	if (h->fmt != w->fmt || h->year != w->year || h->mon != w->mon ||
+	    h->mday != w->mday || h->hour != w->hour || h->min != w->min ||
+	    h->sec != w->sec || h->has_offset != w->has_offset ||
+	    h->utc_offset != w->utc_offset || h->hostlen != w->hostlen ||
+	    h->proglen != w->proglen || h->pidlen != w->pidlen ||
+	    h->msglen != w->msglen || (h->msg != NULL) != (w->msg != NULL) ||
+	    (h->msg != NULL && h->msg - hl != w->msg - wl) ||
+	    (h->prog != NULL && h->prog - hl != w->prog - wl))
+		fail_msg("%s: parsed differently after another line", what);
+}
+
+/*
+ * A classic stamp is parsed once for the lines that share it: each line,
+ * read after each other one (same stamp, one byte off, padded day,
+ * fraction, broken time), is parsed as when read alone.
+ */
+static void
+syslog_parse__after_any_other_line__parsed_as_alone(void **state)
+{
+	static const char *const lines[] = {
+	    "Nov 22 10:00:01 mail postfix/smtpd[7]: connect from x",
+	    "Nov 22 10:00:01 other prog: y",
+	    "Nov 22 10:00:02 mail postfix/smtpd[7]: connect from x",
+	    "Nov 22 10:00:0x mail postfix/smtpd[7]: connect from x",
+	    "Nov 22 10:00:01.25 mail postfix/smtpd[7]: z",
+	    "Nov 22 10:00:01mail postfix/smtpd[7]: z",
+	    "Nov  2 10:00:01 mail postfix/smtpd[7]: connect from x",
+	    "Nov 2 10:00:01 mail postfix/smtpd[7]: connect from x",
+	    "Nov  22 10:00:01 mail postfix/smtpd[7]: connect from x",
+	    "Nov 22 10:00:01 ",
+	    "Nov 22 10:00:01 tag-only:",
+	    "Dec 22 10:00:01 mail postfix/smtpd[7]: connect from x",
+	    "2026-11-22T10:00:01Z mail postfix/smtpd[7]: x",
+	};
+	static const char reset[] = "Jan  1 00:00:00 r r: r";
+	const size_t n = sizeof(lines) / sizeof(lines[0]);
+	struct syslog_hdr alone[sizeof(lines) / sizeof(lines[0])], h;
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < n; i++) {
+		(void)syslog_parse(reset, strlen(reset), &h);
+		(void)syslog_parse(lines[i], strlen(lines[i]), &alone[i]);
+	}
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++) {
+			(void)syslog_parse(lines[j], strlen(lines[j]), &h);
+			(void)syslog_parse(lines[i], strlen(lines[i]), &h);
+			assert_same_hdr(&h, lines[i], &alone[i], lines[i],
+			    lines[i]);
+		}
+}
+
 /* Year-less lines are local time: in CET/CEST they are 1 or 2 h ahead. */
 static void
 syslog_time__local_tz_cet__winter_and_summer_offsets(void **state)
@@ -661,6 +800,12 @@ main(void)
 	    PARSE(syslog_parse__lowercase_month__none, p_none_lowercase_month),
 	    PARSE(syslog_parse__pipe_without_header_after__none,
 		p_none_pipe_not_compose),
+	    cmocka_unit_test(
+		syslog_time__same_fields_in_a_row__each_answer_its_own),
+	    cmocka_unit_test(
+		syslog_parse__every_three_letters__only_month_names),
+	    cmocka_unit_test(
+		syslog_parse__after_any_other_line__parsed_as_alone),
 	    TIME(syslog_time__rfc3339_plus_01_00__epoch_1795338001,
 		t_rfc_plus1),
 	    TIME(syslog_time__rfc3339_plus_0100_fraction__epoch_1795338001,
