@@ -16,8 +16,8 @@
  * With AVX2 and at most eight pairs (the MTAs' literal lines, the rules'
  * literals), 32 places are checked at once against every pair. Else, on
  * x86-64 with SSSE3 (checked at run time) the scan goes 16 bytes at a
- * time, 32 with AVX2: each literal's pair has an anchor, the rarer of its two bytes,
- * and a byte-set test by nibble lookups (two PSHUFB, as in Hyperscan's
+ * time, 32 with AVX2: each literal's pair has an anchor, the rarer of its
+ * two bytes, and a byte-set test by nibble lookups (two PSHUFB, as in Hyperscan's
  * "shufti") finds the anchors in a block; only the pairs next to them go
  * to the bitmap. Anchors share eight buckets, so the block test may let
  * through a byte that is no anchor; a 256-entry table settles it. A set
@@ -25,7 +25,8 @@
  * byte through the block test. When its literals all have three bytes or
  * more, it is scanned by byte triples instead (struct lit_tri): pairs of
  * lower-case letters are in most words of a message, triples of them in
- * few. Else it is scanned a pair at a time. A hit is confirmed by the
+ * few; with AVX2, eight triples are hashed at once and their bits
+ * gathered from the map. Else it is scanned a pair at a time. A hit is confirmed by the
  * literal's first four bytes as one word before the rest is compared. A
  * literal added again under another id (signatures share many) is filed
  * once and reported under all its ids.
@@ -599,16 +600,16 @@ lit_tri_load(const unsigned char *t)
 #endif
 }
 
-/* Every triple position through the triple index (see struct lit_tri). */
+/* Every triple position from I on through the triple index (see struct
+ * lit_tri). */
 static int
-lit_scan_tri(const struct lit_set *l, const unsigned char *t, size_t n,
-    void (*fn)(void *, int), void *arg)
+lit_scan_tri_from(const struct lit_set *l, const unsigned char *t, size_t n,
+    size_t i, void (*fn)(void *, int), void *arg)
 {
 	const uint64_t *map = l->tri->map;
-	size_t i;
 	unsigned h;
 
-	for (i = 0; i + 4 <= n; i++) {
+	for (; i + 4 <= n; i++) {
 		h = lit_tri_mix(lit_tri_load(t + i));
 		if ((map[h >> 6] >> (h & 63) & 1) &&
 		    lit_walk(l, t, n, i, l->tri->head[h], 1, fn, arg))
@@ -620,6 +621,63 @@ lit_scan_tri(const struct lit_set *l, const unsigned char *t, size_t n,
 	return (map[h >> 6] >> (h & 63) & 1) &&
 	    lit_walk(l, t, n, i, l->tri->head[h], 1, fn, arg);
 }
+
+#ifdef LIT_SHUFTI
+/*
+ * The triple scan, 32 positions a step, 8 per vector: 16 bytes loaded
+ * into both halves are shuffled into the triples of 8 positions in a row
+ * (the fourth byte zero), hashed as lit_tri_mix() does, and the hashes'
+ * bits gathered from the map. Only positions whose bit is set go to the
+ * chains, in text order. The tail is lit_scan_tri_from()'s.
+ */
+__attribute__((target("avx2"))) static int
+lit_scan_tri32(const struct lit_set *l, const unsigned char *t, size_t n,
+    void (*fn)(void *, int), void *arg)
+{
+	const int *words = (const int *)(const void *)l->tri->map;
+	const __m256i triples =
+	    _mm256_setr_epi8(0, 1, 2, -1, 1, 2, 3, -1, 2, 3, 4, -1, 3, 4, 5, -1,
+		4, 5, 6, -1, 5, 6, 7, -1, 6, 7, 8, -1, 7, 8, 9, -1);
+	const __m256i mul = _mm256_set1_epi32((int)2654435761u);
+	const __m256i m31 = _mm256_set1_epi32(31), one = _mm256_set1_epi32(1);
+	size_t i, at;
+	uint32_t hits;
+	unsigned h;
+	int q;
+
+	for (i = 0; i + 40 <= n; i += 32) {
+		hits = 0;
+		for (q = 0; q < 4; q++) {
+			__m256i w =
+			    _mm256_shuffle_epi8(_mm256_broadcastsi128_si256(
+						    _mm_loadu_si128(
+							(const __m128i *)(t +
+							    i + 8 * q))),
+				triples);
+			__m256i hv =
+			    _mm256_srli_epi32(_mm256_mullo_epi32(w, mul),
+				32 - LIT_TRI_BITS);
+			__m256i word = _mm256_i32gather_epi32(words,
+			    _mm256_srli_epi32(hv, 5), 4);
+			__m256i bit = _mm256_and_si256(one,
+			    _mm256_srlv_epi32(word, _mm256_and_si256(hv, m31)));
+
+			hits |=
+			    (uint32_t)_mm256_movemask_ps(_mm256_castsi256_ps(
+				_mm256_cmpeq_epi32(bit, one)))
+			    << (8 * q);
+		}
+		while (hits != 0) {
+			at = i + (size_t)__builtin_ctz(hits);
+			hits &= hits - 1;
+			h = lit_tri_mix(lit_tri_load(t + at));
+			if (lit_walk(l, t, n, at, l->tri->head[h], 1, fn, arg))
+				return 1;
+		}
+	}
+	return lit_scan_tri_from(l, t, n, i, fn, arg);
+}
+#endif
 
 int
 lit_use_blocks(struct lit_set *l, int on)
@@ -645,8 +703,13 @@ lit_scan(const struct lit_set *l, const char *text, size_t n,
 	const unsigned char *t = (const unsigned char *)text;
 
 	/* many anchors, long literals: by triples (off: the reference scan) */
-	if (l->tri != NULL && !l->reference)
-		return lit_scan_tri(l, t, n, fn, arg);
+	if (l->tri != NULL && !l->reference) {
+#ifdef LIT_SHUFTI
+		if (l->blocks == 2)
+			return lit_scan_tri32(l, t, n, fn, arg);
+#endif
+		return lit_scan_tri_from(l, t, n, 0, fn, arg);
+	}
 #ifdef LIT_SHUFTI
 	if (l->blocks == 2 && l->npairs <= LIT_VEC_PAIRS)
 		return lit_scan_pairs32(l, t, n, fn, arg);
