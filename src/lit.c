@@ -738,11 +738,12 @@ lit_each(const struct lit_set *l, const char *text, size_t n,
 
 /*
  * Required literals of a regex: a set of literals one of which every
- * match contains, so that a text with none of them need not be tried. a branch (a sequence without a top-level
- * "|") offers each run of plain characters it cannot match without, and
- * each group it cannot skip whose alternatives all offer a set (their
- * union); the branch keeps the best offer, the one whose shortest literal
- * is longest. A pattern is the union of its branches. Classes, escapes
+ * match contains, so that a text with none of them need not be tried. A
+ * branch (a sequence without a top-level "|") offers each run of plain
+ * characters it cannot match without, in each spelling a group of plain
+ * alternatives inside it gives (struct lit_run), and each other group it
+ * cannot skip whose alternatives all offer a set (their union); the
+ * branch keeps the best offer, the one whose shortest literal is longest. A pattern is the union of its branches. Classes, escapes
  * like \d, optional atoms (?, *, {0,..}) and negative lookarounds offer
  * nothing. A pattern that yields no set (a branch with no literal of two
  * bytes or more, or syntax the scan does not model: \Q, \x.., (?x) ...)
@@ -942,19 +943,164 @@ lit_offer_keep(struct lit_lset *best, struct lit_lset *offer,
 	lit_lset_offer(best, offer);
 }
 
-/* Offer the run CUR of CN bytes (two or more) to BEST (and ALL); empty
- * the run. */
+/*
+ * A run of plain text being read, in each of its spellings: a group of
+ * plain alternatives inside a run ("spamhaus\.org/(?:query/)?sbl") makes
+ * the run each of them in turn ("spamhaus.org/sbl",
+ * "spamhaus.org/query/sbl"), up to LIT_RUN_MAX spellings; a match holds
+ * one of them.
+ */
+#define LIT_RUN_MAX 8
+struct lit_run {
+	char *s[LIT_RUN_MAX]; /* CAP bytes each, in one block */
+	size_t n[LIT_RUN_MAX];
+	int k; /* spellings; 1 and empty when a run starts */
+};
+
 static void
-lit_run_keep(struct lit_lset *best, const char *cur, size_t *cn,
-    struct lit_lsets *all)
+lit_run_init(struct lit_run *r, size_t cap)
+{
+	char *block = xmalloc(LIT_RUN_MAX * (cap + 1));
+	int j;
+
+	for (j = 0; j < LIT_RUN_MAX; j++) {
+		r->s[j] = block + (size_t)j * (cap + 1);
+		r->n[j] = 0;
+	}
+	r->k = 1;
+}
+
+static void
+lit_run_free(struct lit_run *r)
+{
+	free(r->s[0]);
+}
+
+/* C at the end of every spelling. */
+static void
+lit_run_char(struct lit_run *r, char c)
+{
+	int j;
+
+	for (j = 0; j < r->k; j++)
+		r->s[j][r->n[j]++] = c;
+}
+
+/* The last byte of every spelling is optional ("x?"): drop it. */
+static void
+lit_run_drop(struct lit_run *r)
+{
+	int j;
+
+	for (j = 0; j < r->k; j++)
+		if (r->n[j] > 0)
+			r->n[j]--;
+}
+
+/*
+ * Offer the run to BEST (and ALL) when each spelling has two bytes or
+ * more, without the spellings that hold another (a text with "hardfail"
+ * has "fail"); start a new run.
+ */
+static void
+lit_run_keep(struct lit_run *r, struct lit_lset *best, struct lit_lsets *all)
 {
 	struct lit_lset one = {0};
+	int j, o, ok = 1;
 
-	if (*cn >= 2) {
-		lit_lset_add(&one, cur, *cn);
-		lit_offer_keep(best, &one, all);
+	for (j = 0; j < r->k; j++)
+		ok = ok && r->n[j] >= 2;
+	for (j = 0; ok && j < r->k; j++) {
+		for (o = 0; o < r->k; o++)
+			if (o != j &&
+			    (r->n[o] < r->n[j] ||
+				(r->n[o] == r->n[j] && o < j)) &&
+			    memmem(r->s[j], r->n[j], r->s[o], r->n[o]) != NULL)
+				break;
+		if (o == r->k)
+			lit_lset_add(&one, r->s[j], r->n[j]);
 	}
-	*cn = 0;
+	if (one.n > 0)
+		lit_offer_keep(best, &one, all);
+	r->k = 1;
+	r->n[0] = 0;
+}
+
+/*
+ * The plain alternatives of a group body P[I..END) ("query/", "x|yz"),
+ * folded, into ALT (at most LIT_RUN_MAX): their number, or -1 when one is
+ * more than plain bytes and escaped punctuation.
+ */
+static int
+lit_plain_alts(const char *p, size_t i, size_t end, int caseless,
+    struct lit_lset *alt)
+{
+	char *buf = xmalloc(end - i + 1);
+	size_t bn = 0;
+
+	memset(alt, 0, sizeof(*alt));
+	for (;; i++) {
+		if (i == end || p[i] == '|') {
+			if (alt->n == LIT_RUN_MAX)
+				break;
+			lit_lset_add(alt, buf, bn);
+			bn = 0;
+			if (i == end) {
+				free(buf);
+				return alt->n;
+			}
+		} else if (p[i] == '\\' && i + 1 < end &&
+		    !isalnum((unsigned char)p[i + 1])) {
+			buf[bn++] = lit_fold(p[++i], caseless);
+		} else if (strchr("\\()[].^$*+?{", p[i]) != NULL) {
+			break;
+		} else {
+			buf[bn++] = lit_fold(p[i], caseless);
+		}
+	}
+	free(buf);
+	lit_lset_clear(alt);
+	return -1;
+}
+
+/*
+ * Each spelling followed by each alternative of ALT, and by nothing too
+ * when OPTIONAL: 0, or -1 (the run unchanged) past LIT_RUN_MAX.
+ */
+static int
+lit_run_cross(struct lit_run *r, const struct lit_lset *alt, int optional)
+{
+	int na = alt->n + (optional != 0), j, a;
+	size_t len;
+
+	if (r->k * na > LIT_RUN_MAX)
+		return -1;
+	/* from the last spelling down, so that none is overwritten unread */
+	for (j = r->k - 1; j >= 0; j--)
+		for (a = na - 1; a >= 0; a--) {
+			int k = j * na + a;
+
+			len = a < alt->n ? strlen(alt->s[a]) : 0;
+			if (k != j)
+				memcpy(r->s[k], r->s[j], r->n[j]);
+			memcpy(r->s[k] + r->n[j], a < alt->n ? alt->s[a] : "",
+			    len);
+			r->n[k] = r->n[j] + len;
+		}
+	r->k *= na;
+	return 0;
+}
+
+/* Whether the group at P[I] consumes what it matches (no lookaround). */
+static int
+lit_group_consumes(const char *p, size_t n, size_t i)
+{
+	if (i + 2 >= n || p[i + 1] != '?')
+		return 1;
+	if (p[i + 2] == '=' || p[i + 2] == '!')
+		return 0;
+	return !(p[i + 2] == '<' && i + 3 < n &&
+	    (p[i + 3] == '=' || p[i + 3] == '!'));
 }
 
 /*
@@ -965,48 +1111,71 @@ static void
 lit_branch_lits(const char *p, size_t i, size_t end, int caseless,
     struct lit_lset *best, struct lit_lsets *all)
 {
-	char *cur = xmalloc(end - i + 1);
+	struct lit_run run;
 	struct lit_lset group;
-	size_t cn = 0, e, b;
+	size_t e, b;
 	unsigned char c;
+	int once, maybe;
 
 	memset(best, 0, sizeof(*best));
+	lit_run_init(&run, end - i);
 	while (i < end) {
 		c = (unsigned char)p[i];
 		if (c == '\\' && i + 1 < end &&
 		    !isalnum((unsigned char)p[i + 1])) {
-			cur[cn++] = lit_fold(p[i + 1], caseless);
+			lit_run_char(&run, lit_fold(p[i + 1], caseless));
 			i += 2;
 		} else if (c == '\\') {
-			lit_run_keep(best, cur, &cn, all); /* \b, \d, \s ... */
+			lit_run_keep(&run, best, all); /* \b, \d, \s ... */
 			i += 2;
 		} else if (c == '(' || c == '[') {
-			lit_run_keep(best, cur, &cn, all);
 			e = lit_nested_end(p, end, i);
-			if (c == '(' && !lit_optional(p, end, e) &&
-			    (b = lit_group_body(p, i, e)) != 0 && b < e) {
+			b = c == '(' ? lit_group_body(p, i, e) : 0;
+			/* a group of plain alternatives, once or maybe (a
+			 * "?", lazy or possessive): the run goes on through */
+			once = e >= end || strchr("?*+{", p[e]) == NULL;
+			maybe = !once && p[e] == '?' &&
+			    (e + 1 >= end || strchr("*{", p[e + 1]) == NULL);
+			if (b != 0 && b < e && (once || maybe) &&
+			    lit_group_consumes(p, end, i) &&
+			    lit_plain_alts(p, b, e - 1, caseless, &group) > 0) {
+				int crossed =
+				    lit_run_cross(&run, &group, maybe) == 0;
+
+				lit_lset_clear(&group);
+				if (crossed) {
+					i = once ? e : e + 1;
+					if (maybe && i < end &&
+					    (p[i] == '?' || p[i] == '+'))
+						i++;
+					continue;
+				}
+			}
+			lit_run_keep(&run, best, all);
+			if (c == '(' && !lit_optional(p, end, e) && b != 0 &&
+			    b < e) {
 				lit_alt_lits(p, b, e - 1, caseless, &group);
 				lit_offer_keep(best, &group, all);
 			}
 			i = e;
 		} else if (c == '?' || c == '*' || c == '{') {
-			if (lit_optional(p, end, i) && cn > 0)
-				cn--; /* the atom before is optional */
-			lit_run_keep(best, cur, &cn, all);
+			if (lit_optional(p, end, i))
+				lit_run_drop(&run); /* the atom before is */
+			lit_run_keep(&run, best, all);
 			if (c == '{')
 				while (i < end && p[i] != '}')
 					i++;
 			i++;
 		} else if (strchr(".^$+)|", c) != NULL) {
-			lit_run_keep(best, cur, &cn, all);
+			lit_run_keep(&run, best, all);
 			i++;
 		} else {
-			cur[cn++] = lit_fold((char)c, caseless);
+			lit_run_char(&run, lit_fold((char)c, caseless));
 			i++;
 		}
 	}
-	lit_run_keep(best, cur, &cn, all);
-	free(cur);
+	lit_run_keep(&run, best, all);
+	lit_run_free(&run);
 }
 
 /* The union of the alternatives of P[I..END), or none if one has none. */

@@ -284,14 +284,29 @@ lit_required__runs_groups_and_branches(void **state)
 	/* a group of alternatives, when it filters better than the runs */
 	assert_string_equal(required("^(?:4\\.7\\.23|[45]\\.7\\.25)\\b", 0),
 	    "4.7.23|.7.25");
-	assert_string_equal(required("ab(?:cdef|ghij)", 0), "cdef|ghij");
-	assert_string_equal(required("abcdef(?:x|yz)", 0), "abcdef");
+	/* a group of plain alternatives inside a run: each spelling of it,
+	 * with the group once or maybe ("?", lazy, possessive); not past
+	 * eight spellings, nor with a group that may repeat or looks around */
+	assert_string_equal(required("ab(?:cdef|ghij)", 0), "abcdef|abghij");
+	assert_string_equal(required("abcdef(?:x|yz)", 0), "abcdefx|abcdefyz");
+	assert_string_equal(required("spamhaus\\.org/(?:query/)?sbl", 1),
+	    "spamhaus.org/query/sbl|spamhaus.org/sbl");
+	assert_string_equal(required("ab(?:c)??d|xy(?:z)?+w", 0),
+	    "abcd|abd|xyzw|xyw");
+	assert_string_equal(required("(?<w>Hard|Soft)Fail", 1),
+	    "hardfail|softfail");
+	assert_string_equal(required("(?:hard|soft)?fail", 0), "fail");
+	assert_string_equal(required("(?:a|b|c)(?:d|e|f)xyz", 0),
+	    "xyz"); /* 9 spellings */
+	assert_string_equal(required("ab(?:cde)+f", 0), "cde");
+	assert_string_equal(required("ab(?=cd)cde", 0), "cde");
+	assert_string_equal(required("ab(?:c\\d|e)f", 0), "ab");
 	/* branches of the whole pattern: one of each */
 	assert_string_equal(required("foo|bar", 0), "foo|bar");
 	assert_string_equal(required("foo|\\d+", 0), "-");
 	/* what may be absent gives nothing */
 	assert_string_equal(required("ab?cd", 0), "cd");
-	assert_string_equal(required("x(?:abc)?yz", 0), "yz");
+	assert_string_equal(required("x(?:abc)?yz", 0), "xabcyz|xyz");
 	assert_string_equal(required("x(?:abc)*", 0), "-");
 	assert_string_equal(required("x(?:abc){0,2}yz", 0), "yz");
 	assert_string_equal(required("(?!abc)def", 0), "def");
@@ -356,6 +371,8 @@ lit_required_all__one_branch__every_set_it_needs(void **state)
 	assert_string_equal(required_all("\\d+", 0), "-");
 	/* "|" inside a group or a class is no top-level branch */
 	assert_string_equal(required_all("abc(?:x|y)def", 0),
+	    "abcxdef|abcydef & abcxdef|abcydef");
+	assert_string_equal(required_all("abc(?:x|y)*def", 0),
 	    "abc & abc & def");
 	assert_string_equal(required_all("abc[|]def", 0), "abc & abc & def");
 	assert_string_equal(required_all("abc\\|def", 0), "abc|def & abc|def");

@@ -20,7 +20,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
 #include "lines.h"
+#include "lit.h"
 #include "pat.h"
 #include "sig.h"
 #include "syslog.h"
@@ -1231,6 +1235,111 @@ sig_match__prefilter__same_as_every_pattern(void **state)
 	    lines_tree(dir, brute_line, &without));
 }
 
+/* Every "match" pattern of the signatures file, compiled, with the sets
+ * of literals lit_required_all() says each match holds. */
+struct sound_pat {
+	char *src;
+	pcre2_code *re;
+	char ***sets;
+};
+struct sound {
+	struct sound_pat v[256];
+	int n;
+	pcre2_match_data *md;
+	long matches;
+};
+
+/* Each pattern that matches the message of LINE has a literal of each of
+ * its sets in the message, lower-cased. */
+static long
+sound_line(void *arg, const char *line, size_t len, const char *where)
+{
+	struct sound *sd = arg;
+	struct syslog_hdr h;
+	char low[8192];
+	size_t i;
+	int p, k, j, found;
+
+	if (syslog_parse(line, len, &h) == SYSLOG_NONE ||
+	    h.msglen >= sizeof(low))
+		return 0;
+	for (i = 0; i < h.msglen; i++)
+		low[i] = (char)(h.msg[i] >= 'A' && h.msg[i] <= 'Z'
+			? h.msg[i] - 'A' + 'a'
+			: h.msg[i]);
+	for (p = 0; p < sd->n; p++) {
+		if (pcre2_match(sd->v[p].re, (PCRE2_SPTR)h.msg, h.msglen, 0, 0,
+			sd->md, NULL) < 0)
+			continue;
+		sd->matches++;
+		for (k = 0; sd->v[p].sets != NULL && sd->v[p].sets[k]; k++) {
+			found = 0;
+			for (j = 0; !found && sd->v[p].sets[k][j]; j++)
+				found =
+				    memmem(low, h.msglen, sd->v[p].sets[k][j],
+					strlen(sd->v[p].sets[k][j])) != NULL;
+			if (!found)
+				fail_msg("%s: /%s/ matches, but its set %d is "
+					 "not in: %.*s",
+				    where, sd->v[p].src, k, (int)h.msglen,
+				    h.msg);
+		}
+	}
+	return 0;
+}
+
+/*
+ * The literals the prefilter looks for are sound: on every sample line
+ * and the public corpus, each signature pattern that matches a message
+ * has a literal of every set it was given (run one by one, not only the
+ * first fitting signature as above).
+ */
+static void
+lit_required_all__signature_patterns__held_by_every_match(void **state)
+{
+	static struct sound sd;
+	char path[4200], *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	FILE *fp;
+	int i, ec;
+	PCRE2_SIZE off;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/patterns/signatures.sig", topdir);
+	assert_non_null(fp = fopen(path, "r"));
+	while ((len = getline(&line, &cap, fp)) > 0) {
+		if (strncmp(line, "match = ", 8) != 0)
+			continue;
+		line[strcspn(line, "\r\n")] = '\0';
+		assert_true(sd.n < (int)NELEM(sd.v));
+		sd.v[sd.n].src = strdup(line + 8);
+		sd.v[sd.n].re = pcre2_compile((PCRE2_SPTR)(line + 8),
+		    PCRE2_ZERO_TERMINATED, PCRE2_CASELESS, &ec, &off, NULL);
+		assert_non_null(sd.v[sd.n].re);
+		sd.v[sd.n].sets =
+		    lit_required_all(line + 8, strlen(line + 8), 1);
+		sd.n++;
+	}
+	free(line);
+	fclose(fp);
+	assert_true(sd.n > 100);
+	sd.md = pcre2_match_data_create(64, NULL);
+	snprintf(path, sizeof(path), "%s/sample-logs", topdir);
+	(void)lines_tree(path, sound_line, &sd);
+	print_message("sample-logs: %ld pattern matches\n", sd.matches);
+	assert_true(sd.matches > 100);
+	snprintf(path, sizeof(path), "%s/../shared/corpus", topdir);
+	(void)lines_tree(path, sound_line, &sd);
+	print_message("and the corpus: %ld\n", sd.matches);
+	for (i = 0; i < sd.n; i++) {
+		free(sd.v[i].src);
+		pcre2_code_free(sd.v[i].re);
+		lit_strvv_free(sd.v[i].sets);
+	}
+	pcre2_match_data_free(sd.md);
+}
+
 /* A stream loads like a file, and its name stands in the messages. */
 static void
 sig_load_fp__stream__loads_and_names_it(void **state)
@@ -1288,6 +1397,8 @@ main(void)
 	    cmocka_unit_test(sig_load_file__after_failure__set_unchanged),
 	    cmocka_unit_test(sig_match__catastrophic_pattern__limit_gives_none),
 	    cmocka_unit_test(sig_load_fp__stream__loads_and_names_it),
+	    cmocka_unit_test(
+		lit_required_all__signature_patterns__held_by_every_match),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
