@@ -4,18 +4,16 @@
  *   scan_new(fd)             reader over an open descriptor (not closed),
  *                            compressed or not (zin.h)
  *   scan_new_range(fd, a, b) reader over bytes [a, b) of a regular file,
- *                            mapped a window at a time (mmap(2); pread(2)
- *                            where that fails): threads can share the fd
+ *                            with pread(2): threads can share the fd
  *   scan_next(s, &line, &n)  next line, without its "\n" or "\r\n"
  *   scan_error(s)            why scan_next returned -1, in words
  *   scan_follow(s, on)       a growing input: the end is "no more yet"
  *   scan_binary(s)           the input starts with binary data (NUL)
  *   scan_free(s)
  *
- * A line handed out points into the scanner's buffer (or window) and is
- * valid until the next call. A file that shrinks while it is read ends
- * early, at its new end. Lines longer than SCAN_MAX_LINE are not
- * returned; they are counted in scan_overlong() and skipped whole. A last line without a
+ * A line handed out points into the scanner's buffer and is valid until the
+ * next call. Lines longer than SCAN_MAX_LINE are not returned; they are
+ * counted in scan_overlong() and skipped whole. A last line without a
  * newline is returned like any other. Lines may contain NUL bytes.
  */
 #ifndef SMTPLOG_SCAN_H
