@@ -296,7 +296,7 @@ agg_tab_rebuild(struct agg_tab *t, size_t cap)
 	char *arena = NULL;
 
 	t->cap = cap;
-	t->slots = xcalloc(t->cap, sizeof(*t->slots));
+	t->slots = xzalloc(t->cap, sizeof(*t->slots));
 	t->used = 0;
 	for (i = 0; i < t->gcap; i++)
 		t->groups[i].kept = 0;

@@ -54,6 +54,25 @@ xcalloc(size_t nmemb, size_t size)
 	return p;
 }
 
+/*
+ * Zeroed like xcalloc, but every byte written now. calloc's fresh pages
+ * of a large block are mapped to the shared zero page when read first;
+ * the first write then takes a second fault, and in a process with
+ * threads a TLB flush on every CPU it runs on. A hash table is read (its
+ * slots probed) before it is written.
+ */
+void *
+xzalloc(size_t nmemb, size_t size)
+{
+	void *p;
+
+	if (size != 0 && nmemb > SIZE_MAX / size)
+		util_oom();
+	p = xmalloc(nmemb * size);
+	memset(p, 0, nmemb * size);
+	return p;
+}
+
 void *
 xrealloc(void *p, size_t n)
 {

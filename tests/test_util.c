@@ -494,10 +494,35 @@ util_errf__message__file_line_prefix_and_minus_one(void **state)
 	assert_string_equal(err, "x.pat:7");
 }
 
+/* xzalloc(): zeroed, also where malloc hands back a block just freed
+ * with other bytes in it (small blocks come back from the free lists). */
+static void
+xzalloc__reused_block__all_zero(void **state)
+{
+	unsigned char *p;
+	size_t n;
+	int round;
+
+	(void)state;
+	for (round = 0; round < 3; round++) {
+		n = round == 2 ? 64 : 100 + (size_t)round;
+		p = xmalloc(n * 24);
+		memset(p, 0xa5, n * 24);
+		free(p);
+		p = xzalloc(n, 24);
+		for (size_t k = 0; k < n * 24; k++)
+			if (p[k] != 0)
+				fail_msg("byte %zu of %zu: %u", k, n * 24,
+				    p[k]);
+		free(p);
+	}
+}
+
 int
 main(void)
 {
 	static const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(xzalloc__reused_block__all_zero),
 	    TEXT(util_put_text__printable_ascii__unchanged, text_plain),
 	    TEXT(util_put_text__empty__nothing_written, text_empty),
 	    TEXT(util_put_text__esc__hex_x1b, text_esc),
