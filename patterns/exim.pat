@@ -25,9 +25,6 @@ event delivered dir=out class=2 ^[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,
 # Not replies: suppressed (-N) deliveries, and warnings.
 ignore fake-delivery ^[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4} \*>
 ignore warning ^(?:H=.*? )?Warning:
-# A host's error before the recipient's "==" or "**" line, which repeats
-# the same reply: counting both would count one reply twice.
-ignore host-error ^[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4} H=\S+ \[[^\]]*\]\S*:? SMTP error from remote mail(?:er| server)
 
 # Bounced (**) or deferred (==), with the remote reply when there was one:
 #   ID ** a@b R=.. T=.. H=mx [ip]: SMTP error from remote mail server after
@@ -35,6 +32,11 @@ ignore host-error ^[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4} H=\S+ \[[^\
 #   ID == a@b R=.. T=.. defer (-44) H=mx [ip]: SMTP error from remote mail
 #   server after RCPT TO:<a@b>: 451 4.7.1 Greylisted
 event remote-error dir=out ^[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4} (?<status>\*\*|==) (?<rcpt>[^\s:]+)(?:(?=.*? H=(?<host>[^\s\[]+(?: \([^)]*\))? \[[^\]]*\]))|).*?: SMTP error from remote mail(?:er| server) after (?:pipelined )?(?<stage>[A-Za-z]+(?: (?:TO|FROM|of data|connection))?)(?::<[^>]*>)?(?:\s+\S+)*?: (?:host \S+ \[[^\]]*\]: )?(?<code>[2-5][0-5]\d)[ -](?:(?<enh>[245]\.\d{1,3}\.\d{1,3})(?![\d.]) ?)?(?<text>.*)$
+# Not a reply: a host's error before the recipient's "==" or "**" line,
+# which repeats the same reply (counting both would count one reply
+# twice). After remote-error, whose far more numerous lines share its
+# words; no "ID ==" or "ID **" line starts "ID H=".
+ignore host-error ^[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4} H=\S+ \[[^\]]*\]\S*:? SMTP error from remote mail(?:er| server)
 
 # Bounced or deferred without a reply: unrouteable, retry timeout,
 # connection refused or timed out, a local delivery failure.

@@ -35,18 +35,19 @@ event expired dir=out class=5 ^\w+: from=<.*?>, status=(?<status>(?:force-)?expi
 # status line of the recipient is another.
 event host-said dir=out ^\w+: host (?<host>[^\s\[]+(?:\[[^\]]*\])?) (?:said|refused to talk to me): (?<code>[2-5][0-5]\d)[ -]#?(?:(?<enh>[245]\.\d{1,3}\.\d{1,3})(?![\d.]))?(?<text>.*?)(?: \(in reply to (?<stage>[^()]*?) command\))?$
 
-# cleanup header_checks/body_checks (the client got it after DATA):
-#   QID: reject: header Subject: xx from h[ip]; from=<> to=<> proto=ESMTP
-#   helo=<h>: 5.7.1 message content rejected
-event cleanup-reject dir=in class=5 stage=end-of-data ^\w+: (?:milter-)?reject: (?:header|body|mime-header|nested-header|content) .*? from (?<host>[^\s\[;]*\[[^\]]*\])(?:;| ).*?\bto=<(?<rcpt>[^>]*)>.*?(?:: (?:(?<code>[2-5][0-5]\d) )?(?<enh>[245]\.\d{1,3}\.\d{1,3}) (?<text>.*))?$
-
-# smtpd, postscreen and milter rejects:
+# smtpd, postscreen and milter rejects (before the cleanup rejects, which
+# are rarer: a stage is upper case, their "header" ... lower case):
 #   NOQUEUE: reject: RCPT from h[ip]: 554 5.7.1 <x>: Relay access denied;
 #   from=<a> to=<b> proto=ESMTP helo=<h>
 #   NOQUEUE: reject: RCPT from [ip]:port: 550 5.7.1 Service unavailable;
 #   client [ip] blocked using zen.spamhaus.org; from=<a>, to=<b>, ...
 #   QID: milter-reject: END-OF-MESSAGE from h[ip]: 5.7.1 Spam; from=<a> ...
 event smtpd-reject dir=in ^\w+: (?:milter-)?reject: (?<stage>[A-Z][A-Z-]*)(?: from (?<host>[^\s\[]*\[[^\]]*\])(?::\d+)?)?: (?:(?<code>[2-5][0-5]\d)[ -])?(?:(?<enh>[245]\.\d{1,3}\.\d{1,3}) )?(?<text>.*?)(?:[;,] from=<[^>]*>,? to=<(?<rcpt>[^>]*)>.*)?$
+
+# cleanup header_checks/body_checks (the client got it after DATA):
+#   QID: reject: header Subject: xx from h[ip]; from=<> to=<> proto=ESMTP
+#   helo=<h>: 5.7.1 message content rejected
+event cleanup-reject dir=in class=5 stage=end-of-data ^\w+: (?:milter-)?reject: (?:header|body|mime-header|nested-header|content) .*? from (?<host>[^\s\[;]*\[[^\]]*\])(?:;| ).*?\bto=<(?<rcpt>[^>]*)>.*?(?:: (?:(?<code>[2-5][0-5]\d) )?(?<enh>[245]\.\d{1,3}\.\d{1,3}) (?<text>.*))?$
 
 # Failed SMTP AUTH. Postfix answers "535 5.7.8 Error: authentication
 # failed" but logs only a warning, so the code is inferred.
