@@ -90,7 +90,9 @@ struct lit_set {
 	                                 byte anchors some literal's pair */
 	int nanchors;
 	int blocks; /* 1: lit_scan_blocks(), 2: lit_scan_blocks32() */
-	unsigned char pair0[LIT_VEC_PAIRS], pair1[LIT_VEC_PAIRS];
+	/* the first LIT_VEC_PAIRS pairs by nibble, bit K for pair K: low and
+	 * high nibble of the first byte, low and high of the second */
+	unsigned char pairnib[4][16];
 	int npairs; /* distinct pairs filed under; > LIT_VEC_PAIRS: too many
 	               (a one-byte literal counts as too many) */
 	struct lit_tri *tri; /* NULL: not worth it, or a literal too short */
@@ -137,8 +139,12 @@ static void
 lit_file(struct lit_set *l, unsigned p, int k)
 {
 	if (l->head[p] < 0 && l->npairs++ < LIT_VEC_PAIRS) {
-		l->pair0[l->npairs - 1] = (unsigned char)(p >> 8);
-		l->pair1[l->npairs - 1] = (unsigned char)p;
+		unsigned char bit = (unsigned char)(1u << (l->npairs - 1));
+
+		l->pairnib[0][p >> 8 & 15] |= bit;
+		l->pairnib[1][p >> 12 & 15] |= bit;
+		l->pairnib[2][p & 15] |= bit;
+		l->pairnib[3][p >> 4 & 15] |= bit;
 	}
 	l->lits[k].next = l->head[p];
 	l->head[p] = k;
@@ -528,9 +534,13 @@ lit_scan_blocks32(const struct lit_set *l, const unsigned char *t, size_t n,
 }
 
 /*
- * With few pairs, they are compared head-on: each block against every
- * pair's two bytes, the block and the block one byte on. Only places
- * where a pair starts go to the chains. The last, partial block is the
+ * With few pairs (eight at most), each has a bit of its own, and a block
+ * is tested against all at once by nibbles, as Hyperscan's "Teddy" does:
+ * four PSHUFB lookups give, for each place, the pairs whose first byte
+ * has the place's low nibble, its high nibble, and whose second byte has
+ * the next place's; their AND is the pairs that start there, exactly (a
+ * bit stands for one pair only). Only places where a pair starts go to
+ * the chains. The last, partial block is the
  * one ending at the last pair, with what was already seen masked off. A
  * text shorter than a block is copied into a zeroed one (the pair at its
  * last byte is then that byte and 0, as lit_pair() takes it).
@@ -539,12 +549,14 @@ __attribute__((target("avx2"))) static int
 lit_scan_pairs32(const struct lit_set *l, const unsigned char *t, size_t n,
     void (*fn)(void *, int), void *arg)
 {
-	__m256i p0[LIT_VEC_PAIRS], p1[LIT_VEC_PAIRS];
+	const __m256i nib = _mm256_set1_epi8(0x0f),
+		      zero = _mm256_setzero_si256();
+	__m256i tab[4];
 	unsigned char pad[64];
 	const unsigned char *u = t;
 	size_t i, at, j, last = n - 1; /* the last pair looked at */
 	uint32_t mask;
-	int k, np = l->npairs;
+	int k;
 
 	if (n == 0)
 		return 0;
@@ -554,22 +566,27 @@ lit_scan_pairs32(const struct lit_set *l, const unsigned char *t, size_t n,
 		u = pad;
 		last = n;
 	}
-	for (k = 0; k < np; k++) {
-		p0[k] = _mm256_set1_epi8((char)l->pair0[k]);
-		p1[k] = _mm256_set1_epi8((char)l->pair1[k]);
-	}
+	for (k = 0; k < 4; k++)
+		tab[k] = _mm256_broadcastsi128_si256(
+		    _mm_loadu_si128((const __m128i *)l->pairnib[k]));
 	for (i = 0; i < last; i += 32) {
-		__m256i a, b, m = _mm256_setzero_si256();
+		__m256i a, b, m;
 
 		/* pairs at..at+31 */
 		at = u == pad || i + 33 <= n ? i : n - 33;
 		a = _mm256_loadu_si256((const __m256i *)(u + at));
 		b = _mm256_loadu_si256((const __m256i *)(u + at + 1));
-		for (k = 0; k < np; k++)
-			m = _mm256_or_si256(m,
-			    _mm256_and_si256(_mm256_cmpeq_epi8(a, p0[k]),
-				_mm256_cmpeq_epi8(b, p1[k])));
-		mask = (uint32_t)_mm256_movemask_epi8(m);
+		m = _mm256_and_si256(
+		    _mm256_and_si256(_mm256_shuffle_epi8(tab[0],
+					 _mm256_and_si256(a, nib)),
+			_mm256_shuffle_epi8(tab[1],
+			    _mm256_and_si256(_mm256_srli_epi16(a, 4), nib))),
+		    _mm256_and_si256(_mm256_shuffle_epi8(tab[2],
+					 _mm256_and_si256(b, nib)),
+			_mm256_shuffle_epi8(tab[3],
+			    _mm256_and_si256(_mm256_srli_epi16(b, 4), nib))));
+		mask =
+		    ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(m, zero));
 		if (at < i)
 			mask &= ~(uint32_t)0 << (i - at);
 		if (n - at < 32) /* the padded block: not past the text */
