@@ -14,7 +14,8 @@
  * that is cheaper than one memmem() per literal.
  *
  * With AVX2 and at most eight pairs (the MTAs' literal lines, the rules'
- * literals), 32 places are checked at once against every pair. Else, on
+ * literals), 32 places are checked at once against every pair, by nibble
+ * lookups with a bit per pair (Hyperscan's "Teddy"). Else, on
  * x86-64 with SSSE3 (checked at run time) the scan goes 16 bytes at a
  * time, 32 with AVX2: each literal's pair has an anchor, the rarer of its
  * two bytes, and a byte-set test by nibble lookups (two PSHUFB, as in Hyperscan's
