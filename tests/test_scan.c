@@ -673,9 +673,36 @@ assert_fixed_line(const char *line, size_t len, size_t i)
 	assert_memory_equal(line, want, len);
 }
 
-/* A file cut shorter (truncate, copytruncate) while it is read: the
- * lines up to the new end, the cut one as a last line, then the end; no
- * error, no line from beyond the new end. */
+/*
+ * Read S (over FD, of fixed_lines()) to its end, cutting the file to CUT
+ * bytes once line FROM was handed out: the lines up to the new end, the
+ * cut one as a last line, then the end; no error, no line from beyond the
+ * new end.
+ */
+static void
+read_through_cut(struct scan *s, int fd, off_t cut, size_t from)
+{
+	const char *line;
+	size_t len, i = 0;
+	int rc;
+
+	while ((rc = scan_next(s, &line, &len)) == 1) {
+		if (i < (size_t)cut / 64)
+			assert_int_equal(len, 63);
+		else
+			assert_int_equal(len, 10);
+		assert_fixed_line(line, len, i++);
+		if (i == from)
+			assert_int_equal(ftruncate(fd, cut), 0);
+	}
+	assert_int_equal(rc, 0);
+	assert_int_equal(i, (size_t)cut / 64 + 1);
+	assert_int_equal(scan_overlong(s), 0);
+	assert_int_equal(scan_next(s, &line, &len), 0);
+}
+
+/* A file cut shorter (truncate, copytruncate) while it is read, after
+ * its first line (the scanner then holds the first 1 MiB). */
 static void
 scan_next__file_shrinks_mid_read__lines_up_to_new_end(void **state)
 {
@@ -684,28 +711,10 @@ scan_next__file_shrinks_mid_read__lines_up_to_new_end(void **state)
 	char *data = fixed_lines(nlines);
 	int fd = tmp_fd(data, nlines * 64);
 	struct scan *s = scan_new(fd);
-	const char *line;
-	size_t len, i = 0;
-	int rc;
 
 	(void)state;
-	/* the first line: the scanner now holds the first 1 MiB */
-	assert_int_equal(scan_next(s, &line, &len), 1);
-	assert_int_equal(len, 63);
-	assert_fixed_line(line, len, i++);
-	assert_int_equal(ftruncate(fd, cut), 0);
-	while ((rc = scan_next(s, &line, &len)) == 1) {
-		if (i < (size_t)cut / 64)
-			assert_int_equal(len, 63);
-		else
-			assert_int_equal(len, 10);
-		assert_fixed_line(line, len, i++);
-	}
-	assert_int_equal(rc, 0);
-	assert_int_equal(i, (size_t)cut / 64 + 1);
+	read_through_cut(s, fd, cut, 1);
 	assert_int_equal(scan_bytes(s), cut);
-	assert_int_equal(scan_overlong(s), 0);
-	assert_int_equal(scan_next(s, &line, &len), 0);
 	scan_free(s);
 	close(fd);
 	free(data);
@@ -744,49 +753,28 @@ scan_new_range__file_shrank_below_range__ends_at_file_end(void **state)
 	free(data);
 }
 
-/*
- * A range of a file cut to 2.5 MiB and 10 bytes while it is read (once
- * line FROM was handed out): the lines up to the new end come out, the
- * cut one last, then the end, as with a whole file.
- */
+/* The same for a range of a file (a piece of -j), cut to 2.5 MiB and 10
+ * bytes before the 1 MiB block that holds the cut is read (what was read
+ * before the cut is what the file held then). */
 static void
-range_cut_while_read(size_t from)
+scan_new_range__file_cut_while_read__lines_up_to_new_end(void **state)
 {
 	const size_t nlines = 6 * 16384;
 	const off_t cut = 5 * 524288 + 10;
 	char *data = fixed_lines(nlines);
-	int fd = tmp_fd(data, nlines * 64);
-	struct scan *s = scan_new_range(fd, 0, (int64_t)nlines * 64);
-	const char *line;
-	size_t len, i = 0;
-	int rc;
+	int fd;
+	struct scan *s;
+	size_t k, from[] = {1, 16384 + 100};
 
-	while ((rc = scan_next(s, &line, &len)) == 1) {
-		if (i < (size_t)cut / 64)
-			assert_int_equal(len, 63);
-		else
-			assert_int_equal(len, 10);
-		assert_fixed_line(line, len, i++);
-		if (i == from)
-			assert_int_equal(ftruncate(fd, cut), 0);
-	}
-	assert_int_equal(rc, 0);
-	assert_int_equal(i, (size_t)cut / 64 + 1);
-	assert_int_equal(scan_overlong(s), 0);
-	assert_int_equal(scan_next(s, &line, &len), 0);
-	scan_free(s);
-	close(fd);
-	free(data);
-}
-
-static void
-scan_new_range__file_cut_while_read__lines_up_to_new_end(void **state)
-{
 	(void)state;
-	/* cut before the 1 MiB block that holds the cut is read (what was
-	 * read before the cut is what the file held then) */
-	range_cut_while_read(1);
-	range_cut_while_read(16384 + 100);
+	for (k = 0; k < sizeof(from) / sizeof(from[0]); k++) {
+		fd = tmp_fd(data, nlines * 64);
+		s = scan_new_range(fd, 0, (int64_t)nlines * 64);
+		read_through_cut(s, fd, cut, from[k]);
+		scan_free(s);
+		close(fd);
+	}
+	free(data);
 }
 
 /* scan_binary(): a NUL byte in the first block read, and only there. */
