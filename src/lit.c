@@ -139,8 +139,10 @@ lit_count(const struct lit_set *l)
 static void
 lit_file(struct lit_set *l, unsigned p, int k)
 {
-	if (l->head[p] < 0 && l->npairs++ < LIT_VEC_PAIRS) {
-		unsigned char bit = (unsigned char)(1u << (l->npairs - 1));
+	int k0 = l->head[p] < 0 ? l->npairs++ : -1; /* a new pair: its bit */
+
+	if (k0 >= 0 && k0 < LIT_VEC_PAIRS) {
+		unsigned char bit = (unsigned char)(1u << k0);
 
 		l->pairnib[0][p >> 8 & 15] |= bit;
 		l->pairnib[1][p >> 12 & 15] |= bit;
@@ -1032,7 +1034,7 @@ lit_run_keep(struct lit_run *r, struct lit_lset *best, struct lit_lsets *all)
 		for (o = 0; o < r->k; o++)
 			if (o != j &&
 			    (r->n[o] < r->n[j] ||
-				(r->n[o] == r->n[j] && o < j)) &&
+				(o < j && r->n[o] == r->n[j])) &&
 			    memmem(r->s[j], r->n[j], r->s[o], r->n[o]) != NULL)
 				break;
 		if (o == r->k)

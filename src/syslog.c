@@ -184,8 +184,9 @@ static int
 syslog_month(const char *s)
 {
 	/* by (s[1] + s[2]) & 31: Jul at 1, Apr at 2, ... */
-	static const signed char by_hash[32] = {0, 7, 4, 6, 0, 11, 0, 2, 12, 0,
-	    0, 0, 0, 0, 0, 1, 0, 0, 0, 3, 0, 9, 0, 10, 0, 0, 5, 0, 8, 0, 0, 0};
+	static const unsigned char by_hash[32] = {0, 7, 4, 6, 0, 11, 0, 2, 12,
+	    0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 3, 0, 9, 0, 10, 0, 0, 5, 0, 8, 0, 0,
+	    0};
 	int m = by_hash[((unsigned char)s[1] + (unsigned char)s[2]) & 31];
 
 	return m > 0 && memcmp(syslog_months + (m - 1) * 3, s, 3) == 0 ? m : 0;
