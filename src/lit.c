@@ -76,6 +76,7 @@ struct lit {
  * pairs of lower-case letters alone let through most of a message.
  */
 #define LIT_TRI_BITS 16
+#define LIT_TRI_MUL 2654435761u /* the triple hash's multiplier */
 struct lit_tri {
 	uint64_t map[(1u << LIT_TRI_BITS) / 64];
 	int head[1u << LIT_TRI_BITS];
@@ -230,7 +231,7 @@ lit_anchor(struct lit_set *l, unsigned char c, int role)
 static inline unsigned
 lit_tri_mix(uint32_t g)
 {
-	return (unsigned)((g * 2654435761u) >> (32 - LIT_TRI_BITS));
+	return (unsigned)((g * LIT_TRI_MUL) >> (32 - LIT_TRI_BITS));
 }
 
 /* Hash of the three bytes at T. */
@@ -658,7 +659,7 @@ lit_scan_tri32(const struct lit_set *l, const unsigned char *t, size_t n,
 	const __m256i triples =
 	    _mm256_setr_epi8(0, 1, 2, -1, 1, 2, 3, -1, 2, 3, 4, -1, 3, 4, 5, -1,
 		4, 5, 6, -1, 5, 6, 7, -1, 6, 7, 8, -1, 7, 8, 9, -1);
-	const __m256i mul = _mm256_set1_epi32((int)2654435761u);
+	const __m256i mul = _mm256_set1_epi32((int)LIT_TRI_MUL);
 	const __m256i m31 = _mm256_set1_epi32(31), one = _mm256_set1_epi32(1);
 	size_t i, at;
 	uint32_t hits;

@@ -586,14 +586,13 @@ syslog_time(const struct syslog_hdr *h, struct syslog_clock *c, time_t *t)
 	k[1] = syslog_word(h->mday, h->hour);
 	k[2] = syslog_word(h->min, h->sec);
 	k[3] = syslog_word(h->has_offset, h->utc_offset);
-	if (c->memo_ok && memcmp(k, c->memo, sizeof(k)) == 0) {
-		*t = c->memo_t;
-		return c->memo_rc;
+	if (!c->memo_ok || memcmp(k, c->memo, sizeof(k)) != 0) {
+		c->memo_rc = syslog_time1(h, c, &c->memo_t);
+		memcpy(c->memo, k, sizeof(k));
+		c->memo_ok = 1;
 	}
-	c->memo_rc = syslog_time1(h, c, &c->memo_t);
-	memcpy(c->memo, k, sizeof(k));
-	c->memo_ok = 1;
-	*t = c->memo_t;
+	if (c->memo_rc == 0) /* *t is left alone on failure, as before */
+		*t = c->memo_t;
 	return c->memo_rc;
 }
 

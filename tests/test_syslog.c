@@ -528,8 +528,10 @@ syslog_time__same_fields_in_a_row__each_answer_its_own(void **state)
 	assert_int_equal(t, 1795341601);
 	/* no time twice, then a good one */
 	assert_int_equal(syslog_parse(feb30, strlen(feb30), &h), SYSLOG_BSD);
+	t = 7;
 	assert_int_equal(syslog_time(&h, &c, &t), -1);
 	assert_int_equal(syslog_time(&h, &c, &t), -1);
+	assert_int_equal(t, 7);
 	assert_int_equal(syslog_parse(ok, strlen(ok), &h), SYSLOG_BSD);
 	assert_int_equal(syslog_time(&h, &c, &t), 0);
 	assert_int_equal(t, 1795341601);
