@@ -112,6 +112,10 @@ struct sig_set {
 	                         SIG_MAX_MATCH + pattern) * 8 + set */
 	unsigned *hit;        /* per pattern: == gen when a literal occurred */
 	unsigned char *sets;  /* per pattern: the sets met, when hit == gen */
+	unsigned char *need;  /* per pattern: its rule's need[], side by side */
+	int *hits;            /* the patterns hit in this gen, as first met */
+	int nhits;
+	int *ready; /* sig_match(): the hit patterns that may match */
 	unsigned gen;
 	char *low; /* the message, lower-cased */
 	size_t lowcap;
@@ -132,7 +136,10 @@ struct sig_cands {
 	uint64_t key;
 	int *v; /* rule * SIG_MAX_MATCH + pattern */
 	int n;
-	int scan; /* some pattern needs literals: scan the message */
+	int scan;     /* some pattern needs literals: scan the message */
+	uint64_t *in; /* a bit per pattern of v[] */
+	int *always;  /* those of v[] that need no literal, in order */
+	int nalways;
 };
 
 /* What the parser of one file carries from line to line. */
@@ -186,8 +193,11 @@ sig_cands_clear(struct sig_set *set)
 	int i;
 
 	if (set->cands != NULL)
-		for (i = 0; i < SIG_CANDS; i++)
+		for (i = 0; i < SIG_CANDS; i++) {
 			free(set->cands[i].v);
+			free(set->cands[i].in);
+			free(set->cands[i].always);
+		}
 	free(set->cands);
 	set->cands = NULL;
 	set->ncands = 0;
@@ -207,6 +217,9 @@ sig_free(struct sig_set *set)
 	lit_free(set->lits);
 	free(set->hit);
 	free(set->sets);
+	free(set->need);
+	free(set->hits);
+	free(set->ready);
 	free(set->low);
 	sig_cands_clear(set);
 	rx_ctx_done(&set->rx);
@@ -425,19 +438,31 @@ sig_index(struct sig_set *set)
 {
 	int i, j;
 
+	size_t npat = (size_t)set->nrules * SIG_MAX_MATCH + 1;
+
+	sig_cands_clear(set); /* lists of the rules before this load */
 	lit_free(set->lits);
 	free(set->hit);
 	set->lits = lit_new();
 	free(set->sets);
-	set->hit =
-	    xcalloc((size_t)set->nrules * SIG_MAX_MATCH + 1, sizeof(*set->hit));
-	set->sets = xcalloc((size_t)set->nrules * SIG_MAX_MATCH + 1, 1);
+	free(set->need);
+	free(set->hits);
+	free(set->ready);
+	set->hit = xcalloc(npat, sizeof(*set->hit));
+	set->sets = xcalloc(npat, 1);
+	set->need = xcalloc(npat, 1);
+	set->hits = xcalloc(npat, sizeof(*set->hits));
+	set->ready = xcalloc(npat, sizeof(*set->ready));
+	set->nhits = 0;
 	set->gen = 0;
-	for (i = 0; i < set->nrules; i++)
+	for (i = 0; i < set->nrules; i++) {
+		memcpy(set->need + (size_t)i * SIG_MAX_MATCH,
+		    set->rules[i].need, SIG_MAX_MATCH);
 		for (j = 0; j < set->rules[i].nlits; j++)
 			lit_add(set->lits, set->rules[i].lits[j],
 			    strlen(set->rules[i].lits[j]),
 			    i * SIG_MAX_MATCH * 8 + set->rules[i].litid[j]);
+	}
 }
 
 static void
@@ -449,6 +474,7 @@ sig_mark(void *arg, int id)
 	if (set->hit[re] != set->gen) {
 		set->hit[re] = set->gen;
 		set->sets[re] = 0;
+		set->hits[set->nhits++] = re;
 	}
 	set->sets[re] |= (unsigned char)(1u << (id % 8));
 }
@@ -462,6 +488,7 @@ sig_prefilter(struct sig_set *set, const char *msg, size_t len)
 		    (size_t)set->nrules * SIG_MAX_MATCH * sizeof(*set->hit));
 		set->gen = 1;
 	}
+	set->nhits = 0;
 	if (len + 1 > set->lowcap) {
 		set->lowcap = len + 1;
 		set->low = xrealloc(set->low, set->lowcap);
@@ -841,7 +868,7 @@ sig_cands(struct sig_set *set, const struct event *ev)
 {
 	uint64_t key = sig_key(ev), h;
 	struct sig_cands *c;
-	int i, j;
+	int i, j, at;
 
 	if (key == 0)
 		return NULL;
@@ -859,15 +886,24 @@ sig_cands(struct sig_set *set, const struct event *ev)
 		return NULL;
 	set->ncands++;
 	c->key = key;
+	c->in = xcalloc(((size_t)set->nrules * SIG_MAX_MATCH + 63) / 64,
+	    sizeof(*c->in));
 	for (i = 0; i < set->nrules; i++) {
 		if (!sig_filters_pass(&set->rules[i], ev))
 			continue;
 		for (j = 0; j < set->rules[i].nre; j++) {
+			at = i * SIG_MAX_MATCH + j;
 			c->v =
 			    xrealloc(c->v, (size_t)(c->n + 1) * sizeof(*c->v));
-			c->v[c->n++] = i * SIG_MAX_MATCH + j;
-			if (set->rules[i].need[j] != 0)
+			c->v[c->n++] = at;
+			c->in[at / 64] |= (uint64_t)1 << (at % 64);
+			if (set->rules[i].need[j] != 0) {
 				c->scan = 1;
+				continue;
+			}
+			c->always = xrealloc(c->always,
+			    (size_t)(c->nalways + 1) * sizeof(*c->always));
+			c->always[c->nalways++] = at;
 		}
 	}
 	return c;
@@ -885,6 +921,37 @@ sig_may_match(const struct sig_set *set, int i, int j)
 	    (set->hit[at] == set->gen && set->sets[at] == need);
 }
 
+/* Whether pattern AT (rule * SIG_MAX_MATCH + pattern) matches MSG. */
+static int
+sig_try(struct sig_set *set, int at, const char *msg, size_t len)
+{
+	return rx_match(&set->rx,
+		   &set->rules[at / SIG_MAX_MATCH].re[at % SIG_MAX_MATCH], msg,
+		   len) == 1;
+}
+
+/*
+ * The candidates of C that may match the message sig_prefilter() saw,
+ * into set->ready in file order: those hit with a literal of each of
+ * their sets. They are few, where C often lists dozens.
+ */
+static int
+sig_ready(struct sig_set *set, const struct sig_cands *c)
+{
+	int k, n = 0, at, x;
+
+	for (k = 0; k < set->nhits; k++) {
+		at = set->hits[k];
+		if (set->sets[at] != set->need[at] ||
+		    !(c->in[at / 64] >> (at % 64) & 1))
+			continue;
+		for (x = n++; x > 0 && set->ready[x - 1] > at; x--)
+			set->ready[x] = set->ready[x - 1];
+		set->ready[x] = at;
+	}
+	return n;
+}
+
 /* First signature, in file order, whose filters and a pattern fit. */
 int
 sig_match(struct sig_set *set, const struct event *ev, const char *msg,
@@ -892,22 +959,28 @@ sig_match(struct sig_set *set, const struct event *ev, const char *msg,
 {
 	const struct sig_cands *c;
 	struct sig_rule *r;
-	int i, j, k;
+	int i, j, k, n, at;
 
 	if (set->nrules == 0)
 		return -1;
 	if (ev != NULL && !set->brute && (c = sig_cands(set, ev)) != NULL) {
 		/* the patterns this kind of event can meet: often none,
 		 * and then the message is not even looked at */
-		if (c->scan)
+		n = 0;
+		if (c->scan) {
 			sig_prefilter(set, msg, len);
-		for (k = 0; k < c->n; k++) {
-			i = c->v[k] / SIG_MAX_MATCH;
-			j = c->v[k] % SIG_MAX_MATCH;
-			if (sig_may_match(set, i, j) &&
-			    rx_match(&set->rx, &set->rules[i].re[j], msg,
-				len) == 1)
-				return i;
+			n = sig_ready(set, c);
+		}
+		/* the ready ones and those that need no literal, merged in
+		 * file order */
+		for (j = k = 0; j < n || k < c->nalways;) {
+			if (k == c->nalways ||
+			    (j < n && set->ready[j] < c->always[k]))
+				at = set->ready[j++];
+			else
+				at = c->always[k++];
+			if (sig_try(set, at, msg, len))
+				return at / SIG_MAX_MATCH;
 		}
 		return -1;
 	}
