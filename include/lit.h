@@ -53,6 +53,14 @@ void lit_strv_free(char **v);
  * none can be told. A pattern with a top-level "|" gives one set.
  */
 char ***lit_required_all(const char *re, size_t n, int caseless);
+/*
+ * The top-level branches of RE ("a|b(c|d)|e": three), each of which the
+ * functions above may be given alone: the end of each in ENDS, the next
+ * starting one byte after. Returns their number, or 0 when there are more
+ * than MAX or a branch cannot be read alone (an "x" option, a call of
+ * a group, a back reference).
+ */
+int lit_branches(const char *re, size_t n, int caseless, size_t *ends, int max);
 void lit_strvv_free(char ***v);
 
 #endif

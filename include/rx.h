@@ -12,7 +12,8 @@
  *   rx_free(&re)
  *
  * SMTPLOG_NO_JIT in the environment turns JIT off (for valgrind, which
- * cannot follow JIT code). A limit hit is counted in ctx.limit_hits.
+ * cannot follow JIT code). A limit hit is counted in ctx.limit_hits, every
+ * match run in ctx.runs (what the literal prefilters spare shows there).
  * JIT compiling is put off until a pattern is first matched: most of the
  * signatures' patterns never run on a given log, and compiling them all
  * was most of the start-up time (JIT or not, every match of a pattern is
@@ -41,6 +42,7 @@ struct rx_ctx {
 	pcre2_jit_stack *stack;
 	int jit;                  /* JIT-compile patterns */
 	unsigned long limit_hits; /* matches stopped by a limit */
+	unsigned long runs;       /* matches run */
 };
 
 void rx_ctx_init(struct rx_ctx *c);

@@ -53,6 +53,8 @@ int sig_match(struct sig_set *set, const struct event *ev, const char *msg,
 const struct sig_entry *sig_get(const struct sig_set *set, int idx);
 /* Matches a pattern gave up on (PCRE2 limits); they did not match. */
 unsigned long sig_limit_hits(const struct sig_set *set);
+/* Patterns run so far: what the prefilter did not spare. */
+unsigned long sig_runs(const struct sig_set *set);
 /* Set the count back to HITS (see pat_limit_rewind()). */
 void sig_limit_rewind(struct sig_set *set, unsigned long hits);
 /* ON 0: sig_match() tries every pattern of every signature whose filters

@@ -1233,6 +1233,70 @@ lit_alt_lits(const char *p, size_t i, size_t end, int caseless,
 	}
 }
 
+/* The first "|" outside groups and classes in RE[I..N), or N. */
+static size_t
+lit_top_bar(const char *re, size_t n, size_t i)
+{
+	for (; i < n; i++) {
+		if (re[i] == '\\')
+			i++;
+		else if (re[i] == '(' || re[i] == '[')
+			i = lit_nested_end(re, n, i) - 1;
+		else if (re[i] == '|')
+			return i;
+	}
+	return n;
+}
+
+/*
+ * Whether every "(?" of RE opens a group, a lookaround or an option
+ * setting other than x (those lit_unmodelled() refuses): no call of a
+ * group or condition, whose meaning a branch alone does not hold.
+ */
+static int
+lit_branches_stand_alone(const char *re, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i + 2 < n; i++) {
+		if (re[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (re[i] != '(' || re[i + 1] != '?')
+			continue;
+		j = i + 2;
+		if (re[j] == '\0')
+			return 0;
+		if (strchr(":=!><|#'", re[j]) != NULL ||
+		    (re[j] == 'P' && j + 1 < n && re[j + 1] == '<'))
+			continue;
+		while (
+		    j < n && re[j] != '\0' && strchr("imnsUJ-", re[j]) != NULL)
+			j++;
+		if (j == i + 2 || j >= n || (re[j] != ')' && re[j] != ':'))
+			return 0;
+	}
+	return 1;
+}
+
+int
+lit_branches(const char *re, size_t n, int caseless, size_t *ends, int max)
+{
+	size_t i = 0;
+	int k = 0;
+
+	if (lit_unmodelled(re, n, caseless) || !lit_branches_stand_alone(re, n))
+		return 0;
+	for (;;) {
+		if (k == max)
+			return 0;
+		i = ends[k++] = lit_top_bar(re, n, i);
+		if (i++ == n)
+			return k;
+	}
+}
+
 char **
 lit_required(const char *re, size_t n, int caseless)
 {
@@ -1266,21 +1330,12 @@ lit_required_all(const char *re, size_t n, int caseless)
 	struct lit_lsets all;
 	struct lit_lset best;
 	char ***out;
-	size_t j;
 	int k;
 
 	if (lit_unmodelled(re, n, caseless))
 		return NULL;
 	/* a top-level "|": the union of the branches is all that is known */
-	for (j = 0; j < n; j++) {
-		if (re[j] == '\\')
-			j++;
-		else if (re[j] == '(' || re[j] == '[')
-			j = lit_nested_end(re, n, j) - 1;
-		else if (re[j] == '|')
-			break;
-	}
-	if (j < n) {
+	if (lit_top_bar(re, n, 0) < n) {
 		char **one = lit_required(re, n, caseless);
 
 		if (one == NULL)

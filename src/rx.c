@@ -81,6 +81,7 @@ rx_match(struct rx_ctx *c, struct rx *re, const char *s, size_t n)
 		re->jit_todo = 0;
 		(void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
 	}
+	c->runs++;
 	rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, 0, 0, re->md, c->mctx);
 
 	if (rc >= 0)

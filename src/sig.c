@@ -59,9 +59,10 @@
 #include "sig.h"
 #include "util.h"
 
-#define SIG_MAX_MATCH 8  /* match lines per signature */
-#define SIG_MAX_CODES 16 /* items of a code= or enh= list */
-#define SIG_ANY (-1)     /* a code part written as "x" */
+#define SIG_MAX_MATCH 8   /* match lines per signature */
+#define SIG_MAX_BRANCH 16 /* top-level branches prefiltered apart */
+#define SIG_MAX_CODES 16  /* items of a code= or enh= list */
+#define SIG_ANY (-1)      /* a code part written as "x" */
 
 /* The text keys, in the order sig_entry declares them after id. */
 enum sig_text {
@@ -95,27 +96,44 @@ struct sig_rule {
 	size_t line;   /* of the [id] header */
 	unsigned seen; /* filter keys given, to refuse a second one */
 	char **lits;   /* lower-cased literals of its patterns */
-	int *litid;    /* per literal: its pattern (re[]) * 8 + its set */
+	int *litid;    /* per literal: its unit * 8 + its set */
 	int nlits;
-	/* per pattern: a bit for each set of literals it needs (a literal of
-	 * every set must occur), 0: none known, always try it */
-	unsigned char need[SIG_MAX_MATCH];
+	struct sig_unit *units;
+	int nunits;
+	/* per pattern: 1 when it has units, 0: none known, always try it */
+	unsigned char pre[SIG_MAX_MATCH];
 };
 
-/* One prefilter literal: a chain in the table of its first two bytes. */
+/*
+ * A prefilter unit: a pattern, or one of its top-level branches, and the
+ * sets of literals it needs, a bit each. A pattern may match when, for
+ * one of its units, a literal of every set occurs.
+ */
+struct sig_unit {
+	int re;             /* the pattern, re[] of its rule */
+	unsigned char need; /* its sets */
+};
+
 struct sig_set {
 	struct sig_rule *rules;
 	int nrules;
 	struct rx_ctx rx; /* limits, JIT stack, limit hits */
 	/* the prefilter, rebuilt after each load */
-	struct lit_set *lits; /* every pattern's literals, id: (rule *
-	                         SIG_MAX_MATCH + pattern) * 8 + set */
-	unsigned *hit;        /* per pattern: == gen when a literal occurred */
-	unsigned char *sets;  /* per pattern: the sets met, when hit == gen */
-	unsigned char *need;  /* per pattern: its rule's need[], side by side */
-	int *hits;            /* the patterns hit in this gen, as first met */
+	struct lit_set *lits; /* every unit's literals, id: unit * 8 + set */
+	/* per unit, numbered across the rules */
+	unsigned *hit;       /* == gen when a literal occurred */
+	unsigned char *sets; /* the sets met, when hit == gen */
+	unsigned char *need; /* the sets it needs */
+	int *pat;            /* its pattern: rule * SIG_MAX_MATCH + re */
+	int *hits;           /* the units hit in this gen, as first met */
 	int nhits;
-	int *ready; /* sig_match(): the hit patterns that may match */
+	/* per pattern: == gen when a unit of it is complete (and listed in
+	 * done[ndone]) */
+	unsigned *ok;
+	int *done;
+	int ndone;
+	int *ready; /* sig_match(): the done patterns of the candidates */
+	int nunits;
 	unsigned gen;
 	char *low; /* the message, lower-cased */
 	size_t lowcap;
@@ -182,6 +200,7 @@ sig_rule_clear(struct sig_rule *r)
 		free(r->lits[i]);
 	free(r->lits);
 	free(r->litid);
+	free(r->units);
 	free(r->id);
 	memset(r, 0, sizeof(*r));
 }
@@ -203,6 +222,8 @@ sig_cands_clear(struct sig_set *set)
 	set->ncands = 0;
 }
 
+static void sig_prefilter_free(struct sig_set *set);
+
 /* Free the set and everything it loaded; NULL is fine. */
 void
 sig_free(struct sig_set *set)
@@ -214,12 +235,7 @@ sig_free(struct sig_set *set)
 	for (i = 0; i < set->nrules; i++)
 		sig_rule_clear(&set->rules[i]);
 	free(set->rules);
-	lit_free(set->lits);
-	free(set->hit);
-	free(set->sets);
-	free(set->need);
-	free(set->hits);
-	free(set->ready);
+	sig_prefilter_free(set);
 	free(set->low);
 	sig_cands_clear(set);
 	rx_ctx_done(&set->rx);
@@ -230,6 +246,12 @@ void
 sig_use_prefilter(struct sig_set *set, int on)
 {
 	set->brute = !on;
+}
+
+unsigned long
+sig_runs(const struct sig_set *set)
+{
+	return set->rx.runs;
 }
 
 unsigned long
@@ -406,89 +428,136 @@ sig_parse_dir(struct sig_parse *ps, struct sig_rule *r, const char *v)
 
 /*
  * The prefilter: a signature's regexes run only on messages that contain
- * one of its literals (lit_required(), lower-cased as the patterns
- * ignore case). A pattern without any is tried on every message.
+ * literals they need (lit_required_all(), lower-cased as the patterns
+ * ignore case): for a pattern of top-level branches, each branch's own,
+ * so that "\bconnection limit\b|\bexceeded\b.{0,30}\brate\b" is not
+ * run on every message with "exceeded". A pattern of which some branch
+ * needs none is tried on every message.
  */
 static void
 sig_add_literals(struct sig_rule *r, const char *p, size_t n)
 {
-	char ***v = lit_required_all(p, n, 1);
-	int i, k;
+	size_t ends[SIG_MAX_BRANCH], from = 0;
+	char ***v[SIG_MAX_BRANCH];
+	int nb = lit_branches(p, n, 1, ends, SIG_MAX_BRANCH), b, i, k, ok = 1;
+	struct sig_unit *u;
 
-	if (v == NULL)
-		return; /* need[nre] stays 0 */
-	for (k = 0; v[k] != NULL; k++) {
-		for (i = 0; v[k][i] != NULL; i++) {
-			r->lits = xrealloc(r->lits,
-			    (size_t)(r->nlits + 1) * sizeof(*r->lits));
-			r->litid = xrealloc(r->litid,
-			    (size_t)(r->nlits + 1) * sizeof(*r->litid));
-			r->litid[r->nlits] = r->nre * 8 + k;
-			r->lits[r->nlits++] = v[k][i];
-			v[k][i] = NULL;
-		}
-		r->need[r->nre] |= (unsigned char)(1u << k);
+	if (nb < 2) {
+		nb = 1;
+		ends[0] = n;
 	}
-	lit_strvv_free(v);
+	for (b = 0; b < nb; from = ends[b++] + 1)
+		if ((v[b] = lit_required_all(p + from, ends[b] - from, 1)) ==
+		    NULL)
+			ok = 0;
+	for (b = 0; b < nb; b++) {
+		if (!ok) {
+			lit_strvv_free(v[b]);
+			continue;
+		}
+		r->units = xrealloc(r->units,
+		    (size_t)(r->nunits + 1) * sizeof(*r->units));
+		u = &r->units[r->nunits];
+		u->re = r->nre;
+		u->need = 0;
+		for (k = 0; v[b][k] != NULL; k++) {
+			for (i = 0; v[b][k][i] != NULL; i++) {
+				r->lits = xrealloc(r->lits,
+				    (size_t)(r->nlits + 1) * sizeof(*r->lits));
+				r->litid = xrealloc(r->litid,
+				    (size_t)(r->nlits + 1) * sizeof(*r->litid));
+				r->litid[r->nlits] = r->nunits * 8 + k;
+				r->lits[r->nlits++] = v[b][k][i];
+				v[b][k][i] = NULL;
+			}
+			u->need |= (unsigned char)(1u << k);
+		}
+		r->nunits++;
+		lit_strvv_free(v[b]);
+	}
+	r->pre[r->nre] = (unsigned char)ok;
+}
+
+static void
+sig_prefilter_free(struct sig_set *set)
+{
+	lit_free(set->lits);
+	free(set->hit);
+	free(set->sets);
+	free(set->need);
+	free(set->pat);
+	free(set->hits);
+	free(set->ok);
+	free(set->done);
+	free(set->ready);
 }
 
 /* Build the prefilter over every rule of the set. */
 static void
 sig_index(struct sig_set *set)
 {
-	int i, j;
-
-	size_t npat = (size_t)set->nrules * SIG_MAX_MATCH + 1;
+	size_t npat = (size_t)set->nrules * SIG_MAX_MATCH + 1, nunit = 1;
+	int i, j, u = 0;
 
 	sig_cands_clear(set); /* lists of the rules before this load */
-	lit_free(set->lits);
-	free(set->hit);
+	sig_prefilter_free(set);
+	for (i = 0; i < set->nrules; i++)
+		nunit += (size_t)set->rules[i].nunits;
 	set->lits = lit_new();
-	free(set->sets);
-	free(set->need);
-	free(set->hits);
-	free(set->ready);
-	set->hit = xcalloc(npat, sizeof(*set->hit));
-	set->sets = xcalloc(npat, 1);
-	set->need = xcalloc(npat, 1);
-	set->hits = xcalloc(npat, sizeof(*set->hits));
+	set->hit = xcalloc(nunit, sizeof(*set->hit));
+	set->sets = xcalloc(nunit, 1);
+	set->need = xcalloc(nunit, 1);
+	set->pat = xcalloc(nunit, sizeof(*set->pat));
+	set->hits = xcalloc(nunit, sizeof(*set->hits));
+	set->ok = xcalloc(npat, sizeof(*set->ok));
+	set->done = xcalloc(npat, sizeof(*set->done));
 	set->ready = xcalloc(npat, sizeof(*set->ready));
-	set->nhits = 0;
+	set->nhits = set->ndone = 0;
 	set->gen = 0;
-	for (i = 0; i < set->nrules; i++) {
-		memcpy(set->need + (size_t)i * SIG_MAX_MATCH,
-		    set->rules[i].need, SIG_MAX_MATCH);
-		for (j = 0; j < set->rules[i].nlits; j++)
-			lit_add(set->lits, set->rules[i].lits[j],
-			    strlen(set->rules[i].lits[j]),
-			    i * SIG_MAX_MATCH * 8 + set->rules[i].litid[j]);
+	for (i = 0; i < set->nrules; u += set->rules[i++].nunits) {
+		const struct sig_rule *r = &set->rules[i];
+
+		for (j = 0; j < r->nunits; j++) {
+			set->need[u + j] = r->units[j].need;
+			set->pat[u + j] = i * SIG_MAX_MATCH + r->units[j].re;
+		}
+		for (j = 0; j < r->nlits; j++)
+			lit_add(set->lits, r->lits[j], strlen(r->lits[j]),
+			    u * 8 + r->litid[j]);
 	}
+	set->nunits = u;
 }
 
 static void
 sig_mark(void *arg, int id)
 {
 	struct sig_set *set = arg;
-	int re = id / 8;
+	int u = id / 8;
 
-	if (set->hit[re] != set->gen) {
-		set->hit[re] = set->gen;
-		set->sets[re] = 0;
-		set->hits[set->nhits++] = re;
+	if (set->hit[u] != set->gen) {
+		set->hit[u] = set->gen;
+		set->sets[u] = 0;
+		set->hits[set->nhits++] = u;
 	}
-	set->sets[re] |= (unsigned char)(1u << (id % 8));
+	set->sets[u] |= (unsigned char)(1u << (id % 8));
 }
 
-/* Mark (hit[id] = gen) the patterns with a literal in MSG. */
+/*
+ * Find the literals in MSG, and list in done[] the patterns of which a
+ * unit is complete (ok[] == gen).
+ */
 static void
 sig_prefilter(struct sig_set *set, const char *msg, size_t len)
 {
+	int k, u, at;
+
 	if (++set->gen == 0) { /* wrapped: start the marks afresh */
-		memset(set->hit, 0,
-		    (size_t)set->nrules * SIG_MAX_MATCH * sizeof(*set->hit));
+		memset(set->hit, 0, (size_t)set->nunits * sizeof(*set->hit));
+		memset(set->ok, 0,
+		    (size_t)set->nrules * SIG_MAX_MATCH * sizeof(*set->ok));
 		set->gen = 1;
 	}
-	set->nhits = 0;
+	set->nhits = set->ndone = 0;
 	if (len + 1 > set->lowcap) {
 		set->lowcap = len + 1;
 		set->low = xrealloc(set->low, set->lowcap);
@@ -496,6 +565,14 @@ sig_prefilter(struct sig_set *set, const char *msg, size_t len)
 	/* ASCII only, as PCRE2's caseless match in byte mode */
 	util_lower_copy(set->low, msg, len);
 	lit_each(set->lits, set->low, len, sig_mark, set);
+	for (k = 0; k < set->nhits; k++) {
+		u = set->hits[k];
+		at = set->pat[u];
+		if (set->sets[u] == set->need[u] && set->ok[at] != set->gen) {
+			set->ok[at] = set->gen;
+			set->done[set->ndone++] = at;
+		}
+	}
 }
 
 /* Compile one match line into the current block. */
@@ -897,7 +974,7 @@ sig_cands(struct sig_set *set, const struct event *ev)
 			    xrealloc(c->v, (size_t)(c->n + 1) * sizeof(*c->v));
 			c->v[c->n++] = at;
 			c->in[at / 64] |= (uint64_t)1 << (at % 64);
-			if (set->rules[i].need[j] != 0) {
+			if (set->rules[i].pre[j]) {
 				c->scan = 1;
 				continue;
 			}
@@ -910,15 +987,13 @@ sig_cands(struct sig_set *set, const struct event *ev)
 }
 
 /* Whether pattern J of rule I may match the message sig_prefilter() saw:
- * a literal of each of its sets is there, or it needs none. */
+ * a unit of it is complete, or it needs no literal. */
 static int
 sig_may_match(const struct sig_set *set, int i, int j)
 {
 	size_t at = (size_t)i * SIG_MAX_MATCH + (size_t)j;
-	unsigned char need = set->rules[i].need[j];
 
-	return need == 0 || set->brute ||
-	    (set->hit[at] == set->gen && set->sets[at] == need);
+	return !set->rules[i].pre[j] || set->brute || set->ok[at] == set->gen;
 }
 
 /* Whether pattern AT (rule * SIG_MAX_MATCH + pattern) matches MSG. */
@@ -932,18 +1007,17 @@ sig_try(struct sig_set *set, int at, const char *msg, size_t len)
 
 /*
  * The candidates of C that may match the message sig_prefilter() saw,
- * into set->ready in file order: those hit with a literal of each of
- * their sets. They are few, where C often lists dozens.
+ * into set->ready in file order: those with a complete unit. They are
+ * few, where C often lists dozens.
  */
 static int
 sig_ready(struct sig_set *set, const struct sig_cands *c)
 {
 	int k, n = 0, at, x;
 
-	for (k = 0; k < set->nhits; k++) {
-		at = set->hits[k];
-		if (set->sets[at] != set->need[at] ||
-		    !(c->in[at / 64] >> (at % 64) & 1))
+	for (k = 0; k < set->ndone; k++) {
+		at = set->done[k];
+		if (!(c->in[at / 64] >> (at % 64) & 1))
 			continue;
 		for (x = n++; x > 0 && set->ready[x - 1] > at; x--)
 			set->ready[x] = set->ready[x - 1];

@@ -378,6 +378,54 @@ lit_required_all__one_branch__every_set_it_needs(void **state)
 	assert_string_equal(required_all("abc\\|def", 0), "abc|def & abc|def");
 }
 
+/* lit_branches() for RE: the ends of its branches, "1,8,10", or "-". */
+static const char *
+branches(const char *re, int max)
+{
+	static char out[128];
+	size_t ends[8], used = 0;
+	int k, n = lit_branches(re, strlen(re), 1, ends, max);
+
+	assert_true(max <= 8);
+	if (n == 0)
+		return "-";
+	out[0] = '\0';
+	for (k = 0; k < n; k++)
+		used += (size_t)snprintf(out + used, sizeof(out) - used,
+		    "%s%zu", k ? "," : "", ends[k]);
+	return out;
+}
+
+static void
+lit_branches__top_level_bars__split_where_the_regex_is(void **state)
+{
+	(void)state;
+	assert_string_equal(branches("abc", 8), "3");
+	assert_string_equal(branches("", 8), "0");
+	assert_string_equal(branches("a|b(c|d)|e", 8), "1,8,10");
+	assert_string_equal(branches("a|", 8), "1,2");
+	/* a "|" in a class or escaped is a byte */
+	assert_string_equal(branches("a[|]b|c\\|d", 8), "5,10");
+	assert_string_equal(branches("[]|]x|y", 8), "5,7");
+	/* groups, lookarounds and option settings read alone */
+	assert_string_equal(branches("(?i)foo|bar", 8), "7,11");
+	assert_string_equal(branches("(?<n>a)|(?P<m>b)|(?'o'c)", 8), "7,16,24");
+	assert_string_equal(branches("(?=x)a|(?!y)b|(?<=z)c|(?<!w)d|(?>e)", 8),
+	    "6,13,21,29,35");
+	/* one more branch than asked for */
+	assert_string_equal(branches("a|b|c", 3), "1,3,5");
+	assert_string_equal(branches("a|b|c", 2), "-");
+	/* what a branch alone does not hold: calls of groups, conditions,
+	 * back references; and what no literal scan models */
+	assert_string_equal(branches("(a)|(?1)", 8), "-");
+	assert_string_equal(branches("(?<n>a)|(?&n)", 8), "-");
+	assert_string_equal(branches("(?P<n>a)|(?P>n)", 8), "-");
+	assert_string_equal(branches("(?(1)a|b)|c", 8), "-");
+	assert_string_equal(branches("(a)|\\1", 8), "-");
+	assert_string_equal(branches("(?x)a | b", 8), "-");
+	assert_string_equal(branches("a|(?R)", 8), "-");
+}
+
 int
 main(void)
 {
@@ -396,6 +444,8 @@ main(void)
 	    cmocka_unit_test(lit_each__short_literal_after_many__still_found),
 	    cmocka_unit_test(lit_required__runs_groups_and_branches),
 	    cmocka_unit_test(lit_required_all__one_branch__every_set_it_needs),
+	    cmocka_unit_test(
+		lit_branches__top_level_bars__split_where_the_regex_is),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1118,6 +1118,10 @@ sig_match__prefilter_pattern_shapes__still_match(void **state)
 	    {"[x]yz|(q)ab", "xyz"},
 	    {"[^]x]yz|(q)ab", "ayz"},
 	    {"[[:digit:]]yz|(q)ab", "1yz"},
+	    {"\\bconnection limit\\b|\\bexceeded\\b.{0,30}\\brate\\b",
+		"you EXCEEDED the sending Rate"},
+	    {"abc(?:d|e)f|(?i)FOO\\d+|bar", "a foo12"},
+	    {"(?-i)ABC|def", "ABC"},
 	};
 	struct event ev;
 	size_t i;
@@ -1146,6 +1150,50 @@ sig_match__prefilter_pattern_shapes__still_match(void **state)
 		assert_int_equal(sig_match(set, &ev, "nothing", 7), -1);
 		sig_free(set);
 	}
+}
+
+/*
+ * A pattern of top-level branches runs only when all the literals one
+ * branch needs are there: not on every message with "exceeded". A branch
+ * that needs none has the pattern run on every message.
+ */
+static void
+sig_match__branches__run_when_one_branch_may_match(void **state)
+{
+	static const char *const msgs[][2] = {
+	    {"quota exceeded by 3 MB", "0"},
+	    {"no connection here, but a limit", "0"},
+	    {"you exceeded the sending rate", "1"},
+	    {"the connection limit is 10", "1"},
+	    {"RATE exceeded", "1"}, /* run, and no match */
+	};
+	struct sig_set *set = sig_new();
+	struct event ev = mkev(OUT, 4, 421, 4, 7, 0);
+	char path[64], err[256];
+	unsigned long runs;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(load_text(set,
+			     "[any]\n" BLOCK_TEXTS "match = abcdef|\\d{5}\n"
+			     "[rate]\n" BLOCK_TEXTS
+			     "match = \\bconnection limit\\b|"
+			     "\\bexceeded\\b.{0,30}\\brate\\b\n",
+			     path, sizeof(path), err, sizeof(err)),
+	    0);
+	for (i = 0; i < NELEM(msgs); i++) {
+		runs = sig_runs(set);
+		print_message("%s\n", msgs[i][0]);
+		(void)sig_match(set, &ev, msgs[i][0], strlen(msgs[i][0]));
+		/* [any] runs on every message: its second branch needs no
+		 * literal; [rate] only where one of its branches may fit */
+		assert_int_equal(sig_runs(set) - runs,
+		    1 + (msgs[i][1][0] == '1'));
+	}
+	assert_int_equal(sig_match(set, &ev, "exceeded the rate", 17), 1);
+	assert_int_equal(sig_match(set, &ev, "rate exceeded", 13), -1);
+	assert_int_equal(sig_match(set, &ev, "call 12345", 10), 0);
+	sig_free(set);
 }
 
 /* Events of other kinds the messages of the samples are also tried with,
@@ -1368,6 +1416,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(sig_match__prefilter_pattern_shapes__still_match),
+	    cmocka_unit_test(
+		sig_match__branches__run_when_one_branch_may_match),
 	    cmocka_unit_test(sig_match__prefilter__same_as_every_pattern),
 	    cmocka_unit_test(sig_match__table__expected_signature),
 	    cmocka_unit_test(pat_match__table_lines__events_as_in_table),
