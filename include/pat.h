@@ -45,6 +45,8 @@ int pat_mta_for(struct pat_set *set, const struct syslog_hdr *hdr);
 int pat_mta_of(const struct pat_set *set, int idx);
 enum pat_result pat_match(struct pat_set *set, int mta, const char *msg,
     size_t len, struct event *ev);
+/* Regex matches run so far (what the prefilters and caches spare). */
+unsigned long pat_runs(const struct pat_set *set);
 /* Match-limit hits so far (the line was treated as unparsed). */
 unsigned long pat_limit_hits(const struct pat_set *set);
 /* Set the count back to HITS, taken before a pass whose results were

@@ -31,7 +31,11 @@
 #include "util.h"
 
 #define PAT_MAX_LITERALS 32
-#define PAT_CACHE 64
+/* programs remembered: PAT_CACHE_SETS sets of PAT_CACHE_WAYS, so that two
+ * busy programs of one hash do not push each other out */
+#define PAT_CACHE_SETS 64
+#define PAT_CACHE_WAYS 4
+#define PAT_CACHE (PAT_CACHE_SETS * PAT_CACHE_WAYS)
 
 /* the named groups, in the order of enum shape_group */
 static const char *const pat_group_names[SHAPE_NGROUPS] = {"code", "enh", "dsn",
@@ -81,6 +85,7 @@ struct pat_set {
 	int nmtas;
 	struct rx_ctx rx; /* limits, JIT stack, limit hits */
 	struct pat_cache_slot cache[PAT_CACHE];
+	unsigned cache_next;  /* the way a miss takes next */
 	struct shape_match m; /* groups of the last match */
 };
 
@@ -143,6 +148,12 @@ int
 pat_mta_of(const struct pat_set *set, int idx)
 {
 	return idx >= 0 && idx < set->nmtas ? set->mtas[idx].mta : -1;
+}
+
+unsigned long
+pat_runs(const struct pat_set *set)
+{
+	return set->rx.runs;
 }
 
 unsigned long
@@ -559,7 +570,7 @@ pat_mta_for(struct pat_set *set, const struct syslog_hdr *hdr)
 {
 	uint64_t a = 0, b = 0;
 	size_t i, n = hdr->proglen;
-	struct pat_cache_slot *slot;
+	struct pat_cache_slot *ways, *slot;
 	int k, found = -1;
 
 	if (n == 0)
@@ -573,10 +584,18 @@ pat_mta_for(struct pat_set *set, const struct syslog_hdr *hdr)
 			a = a << 8 | (unsigned char)hdr->prog[i];
 	}
 	a = (a ^ b * 0xff51afd7ed558ccdu ^ n) * 0x9E3779B97F4A7C15u;
-	slot = &set->cache[(a >> 32) % PAT_CACHE];
-	if (slot->mta != -2 && slot->len == hdr->proglen &&
-	    util_memeq(slot->prog, hdr->prog, hdr->proglen))
-		return slot->mta;
+	ways = &set->cache[(a >> 32) % PAT_CACHE_SETS * PAT_CACHE_WAYS];
+	for (k = 0; k < PAT_CACHE_WAYS; k++)
+		if (ways[k].mta != -2 && ways[k].len == n &&
+		    util_memeq(ways[k].prog, hdr->prog, n))
+			return ways[k].mta;
+	/* an empty way, else each in turn */
+	slot = &ways[set->cache_next++ % PAT_CACHE_WAYS];
+	for (k = 0; k < PAT_CACHE_WAYS; k++)
+		if (ways[k].mta == -2) {
+			slot = &ways[k];
+			break;
+		}
 	for (k = 0; k < set->nmtas; k++) {
 		if (rx_match(&set->rx, &set->mtas[k].program, hdr->prog,
 			hdr->proglen) == 1) {

@@ -20,6 +20,8 @@
 #include "pat.h"
 #include "syslog.h"
 
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
 static struct pat_set *pats;
 
 static int
@@ -511,6 +513,63 @@ pat_load_fp__stream__loads_and_names_it(void **state)
 	pat_free(set);
 }
 
+/* pat_mta_for() for the program PROG. */
+static int
+mta_for(struct pat_set *set, const char *prog)
+{
+	struct syslog_hdr h;
+
+	memset(&h, 0, sizeof(h));
+	h.prog = prog;
+	h.proglen = strlen(prog);
+	return pat_mta_for(set, &h);
+}
+
+/*
+ * The programs of a busy host are each matched against the MTAs' program
+ * patterns once: no two of them push each other out of the cache (in a
+ * cache of one slot per hash, postfix/cleanup and postfix/postscreen did).
+ * A flood of names never seen again leaves the answers right.
+ */
+static void
+pat_mta_for__programs_of_a_log__matched_once_each(void **state)
+{
+	static const char *const progs[] = {"postfix/smtpd", "postfix/qmgr",
+	    "postfix/submission/smtpd", "postfix/cleanup", "postfix/smtp",
+	    "postfix/lmtp", "postfix/postscreen", "postfix/local",
+	    "postfix/pickup", "postfix/virtual", "postfix/dnsblog",
+	    "postfix/bounce", "postfix/anvil", "postfix/error",
+	    "postfix/smtps/smtpd", "exim", "exim4", "sendmail", "sm-mta",
+	    "dovecot", "amavis", "opendkim", "CRON"};
+	int first[NELEM(progs)], round, k;
+	unsigned long runs = 0;
+	char name[32];
+
+	(void)state;
+	for (round = 0; round < 3; round++) {
+		for (k = 0; k < (int)NELEM(progs); k++) {
+			if (round == 0)
+				first[k] = mta_for(pats, progs[k]);
+			else
+				assert_int_equal(mta_for(pats, progs[k]),
+				    first[k]);
+		}
+		if (round == 0)
+			runs = pat_runs(pats);
+		assert_int_equal(pat_runs(pats), runs);
+	}
+	assert_int_equal(pat_mta_of(pats, first[0]), EVENT_POSTFIX);
+	assert_int_equal(pat_mta_of(pats, first[15]), EVENT_EXIM);
+	assert_int_equal(pat_mta_of(pats, first[17]), EVENT_SENDMAIL);
+	assert_int_equal(first[19], -1);
+	for (k = 0; k < 5000; k++) {
+		snprintf(name, sizeof(name), "prog%d", k);
+		assert_int_equal(mta_for(pats, name), -1);
+	}
+	for (k = 0; k < (int)NELEM(progs); k++)
+		assert_int_equal(mta_for(pats, progs[k]), first[k]);
+}
+
 int
 main(void)
 {
@@ -533,6 +592,7 @@ main(void)
 		pat_match__catastrophic_pattern__limit_counted_unparsed),
 	    cmocka_unit_test(pat_match__no_literal__noreply_without_regex),
 	    cmocka_unit_test(pat_load_fp__stream__loads_and_names_it),
+	    cmocka_unit_test(pat_mta_for__programs_of_a_log__matched_once_each),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
