@@ -341,6 +341,101 @@ shape_postfix_status(const char *s, size_t n, struct shape_match *m)
 	return 1;
 }
 
+/*
+ * "[;,] from=<[^>]*>,? to=<(?<rcpt>[^>]*)>.*$" at P: whether it fits,
+ * with the recipient into M.
+ */
+static int
+shape_postfix_from_to(const char *s, size_t n, size_t p, struct shape_match *m)
+{
+	size_t q, r;
+
+	if (p >= n || (s[p] != ';' && s[p] != ',') ||
+	    !shape_at(s, n, p + 1, " from=<", 7) ||
+	    (q = shape_chr(s, n, p + 8, '>')) == SHAPE_UNSET)
+		return 0;
+	q++;
+	if (q < n && s[q] == ',')
+		q++;
+	if (!shape_at(s, n, q, " to=<", 5) ||
+	    (r = shape_chr(s, n, q + 5, '>')) == SHAPE_UNSET)
+		return 0;
+	shape_set(m, SHAPE_RCPT, q + 5, r);
+	return 1;
+}
+
+/*
+ * Postfix "smtpd-reject", patterns/postfix.pat:
+ *
+ *   ^\w+: (?:milter-)?reject: (?<stage>[A-Z][A-Z-]*)
+ *   (?: from (?<host>[^\s\[]*\[[^\]]*\])(?::\d+)?)?:
+ *   (?:(?<code>[2-5][0-5]\d)[ -])?(?:(?<enh>[245]\.\d{1,3}\.\d{1,3}) )?
+ *   (?<text>.*?)(?:[;,] from=<[^>]*>,? to=<(?<rcpt>[^>]*)>.*)?$
+ *
+ * Up to the text every part is taken when it is there (what follows
+ * fits any rest), and none can give back a byte that lets another fit.
+ * The lazy text stops at the first "; from=<..> to=<..>" (or ",") that
+ * ends in a ">", else at the end of the line.
+ */
+static int
+shape_postfix_smtpd_reject(const char *s, size_t n, struct shape_match *m)
+{
+	size_t i = 0, j, e, p;
+
+	while (i < n && shape_w((unsigned char)s[i]))
+		i++;
+	if (i == 0 || !shape_at(s, n, i, ": ", 2))
+		return 0;
+	i += 2;
+	if (shape_at(s, n, i, "milter-", 7))
+		i += 7;
+	if (!shape_at(s, n, i, "reject: ", 8))
+		return 0;
+	i += 8;
+	if (i >= n || s[i] < 'A' || s[i] > 'Z')
+		return 0;
+	for (j = i + 1; j < n && ((s[j] >= 'A' && s[j] <= 'Z') || s[j] == '-');
+	     j++)
+		;
+	if (memchr(s, '\n', n) != NULL)
+		return -1;
+	shape_clear(m);
+	shape_set(m, SHAPE_STAGE, i, j);
+	if (shape_at(s, n, j, " from ", 6)) {
+		for (p = j + 6;
+		     p < n && s[p] != '[' && !shape_s((unsigned char)s[p]); p++)
+			;
+		if (p >= n || s[p] != '[' ||
+		    (e = shape_chr(s, n, p + 1, ']')) == SHAPE_UNSET)
+			return 0;
+		shape_set(m, SHAPE_HOST, j + 6, e + 1);
+		j = e + 1;
+		if (shape_at(s, n, j, ":", 1) && j + 1 < n &&
+		    shape_d((unsigned char)s[j + 1]))
+			j = shape_digits(s, n, j + 1);
+	}
+	if (!shape_at(s, n, j, ": ", 2))
+		return 0;
+	j += 2;
+	if (shape_code(s, n, j)) {
+		shape_set(m, SHAPE_CODE, j, j + 3);
+		j += 4;
+	}
+	if ((e = shape_triple(s, n, j, "245")) != SHAPE_UNSET && e < n &&
+	    s[e] == ' ') {
+		shape_set(m, SHAPE_ENH, j, e);
+		j = e + 1;
+	}
+	for (p = j; (e = shape_find_lit(s, n, p, " from=<", 7)) != SHAPE_UNSET;
+	     p = e + 1)
+		if (e > j && shape_postfix_from_to(s, n, e - 1, m)) {
+			shape_set(m, SHAPE_TEXT, j, e - 1);
+			return 1;
+		}
+	shape_set(m, SHAPE_TEXT, j, n);
+	return 1;
+}
+
 /* "[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4} ": its end or 0. */
 static size_t
 shape_exim_id(const char *s, size_t n)
@@ -375,10 +470,38 @@ shape_exim_id(const char *s, size_t n)
  * the form (a name, maybe "(helo)", then "[ip]"); C= is the last
  * ` C="` with a code and a closing quote, the ".*" being greedy.
  */
+/*
+ * "(?=.*? H=(?<host>[^\s\[]+(?: \([^)]*\))? \[[^\]]*\]))" at I: the first
+ * " H=" whose value has that form into the host group; none leaves it
+ * unset.
+ */
+static void
+shape_exim_host(const char *s, size_t n, size_t i, struct shape_match *m)
+{
+	size_t at, k, e;
+
+	for (; (at = shape_find_lit(s, n, i, " H=", 3)) != SHAPE_UNSET;
+	     i = at + 1) {
+		for (k = at + 3;
+		     k < n && s[k] != '[' && !shape_s((unsigned char)s[k]); k++)
+			;
+		if (k == at + 3)
+			continue;
+		if (shape_at(s, n, k, " (", 2) &&
+		    (e = shape_chr(s, n, k + 2, ')')) != SHAPE_UNSET)
+			k = e + 1;
+		if (!shape_at(s, n, k, " [", 2) ||
+		    (e = shape_chr(s, n, k + 2, ']')) == SHAPE_UNSET)
+			continue;
+		shape_set(m, SHAPE_HOST, at + 3, e + 1);
+		return;
+	}
+}
+
 static int
 shape_exim_delivered(const char *s, size_t n, struct shape_match *m)
 {
-	size_t i = shape_exim_id(s, n), r, at, j, k, e;
+	size_t i = shape_exim_id(s, n), r, at, e;
 
 	if (i == 0 || i + 3 > n || (s[i] != '=' && s[i] != '-') ||
 	    s[i + 1] != '>' || s[i + 2] != ' ')
@@ -392,22 +515,7 @@ shape_exim_delivered(const char *s, size_t n, struct shape_match *m)
 		return -1;
 	shape_clear(m);
 	shape_set(m, SHAPE_RCPT, i, r);
-	for (j = r; (at = shape_find_lit(s, n, j, " H=", 3)) != SHAPE_UNSET;
-	     j = at + 1) {
-		for (k = at + 3;
-		     k < n && s[k] != '[' && !shape_s((unsigned char)s[k]); k++)
-			;
-		if (k == at + 3)
-			continue;
-		if (shape_at(s, n, k, " (", 2) &&
-		    (e = shape_chr(s, n, k + 2, ')')) != SHAPE_UNSET)
-			k = e + 1;
-		if (!shape_at(s, n, k, " [", 2) ||
-		    (e = shape_chr(s, n, k + 2, ']')) == SHAPE_UNSET)
-			continue;
-		shape_set(m, SHAPE_HOST, at + 3, e + 1);
-		break;
-	}
+	shape_exim_host(s, n, r, m);
 	for (at = n; at-- > r;) {
 		size_t x = at + 4, ts, qt;
 
@@ -430,6 +538,55 @@ shape_exim_delivered(const char *s, size_t n, struct shape_match *m)
 	return 1;
 }
 
+/*
+ * Exim "bounced" and "deferred", patterns/exim.pat (MARK "**" or "=="):
+ *
+ *   ^ID MARK (?<rcpt>[^\s:]+)(?:(?=.*? H=(?<host>...))|)
+ *   [^:]*(?:: (?<text>.*))?$
+ *
+ * The greedy [^:]* stops at the first ":" after the recipient; the line
+ * fits when there is none, or when a blank follows it (the text is the
+ * rest). A shorter recipient or run only comes back to that ":".
+ */
+static int
+shape_exim_failed(const char *s, size_t n, struct shape_match *m,
+    const char *mark)
+{
+	size_t i = shape_exim_id(s, n), r, c;
+
+	if (i == 0 || !shape_at(s, n, i, mark, 2) ||
+	    !shape_at(s, n, i + 2, " ", 1))
+		return 0;
+	i += 3;
+	for (r = i; r < n && s[r] != ':' && !shape_s((unsigned char)s[r]); r++)
+		;
+	if (r == i)
+		return 0;
+	if (memchr(s, '\n', n) != NULL)
+		return -1;
+	c = shape_chr(s, n, r, ':');
+	if (c != SHAPE_UNSET && !shape_at(s, n, c, ": ", 2))
+		return 0;
+	shape_clear(m);
+	shape_set(m, SHAPE_RCPT, i, r);
+	shape_exim_host(s, n, r, m);
+	if (c != SHAPE_UNSET)
+		shape_set(m, SHAPE_TEXT, c + 2, n);
+	return 1;
+}
+
+static int
+shape_exim_bounced(const char *s, size_t n, struct shape_match *m)
+{
+	return shape_exim_failed(s, n, m, "**");
+}
+
+static int
+shape_exim_deferred(const char *s, size_t n, struct shape_match *m)
+{
+	return shape_exim_failed(s, n, m, "==");
+}
+
 /* "^\w++: to=" at the start of S: the end, or 0. */
 static size_t
 shape_qid_to(const char *s, size_t n)
@@ -444,18 +601,114 @@ shape_qid_to(const char *s, size_t n)
 }
 
 /*
- * Sendmail "stat-reply" needs ", reply=" somewhere after "QID: to=":
- * without it the rule cannot match. With it, the regex decides.
+ * "<?(?<rcpt>[^,\s>]++)>?" at I, after "QID: to=": the end, or
+ * SHAPE_UNSET when the recipient after a "<" is empty (the regex would
+ * then take the "<" as the recipient; that is left to it).
+ */
+static size_t
+shape_sendmail_rcpt(const char *s, size_t n, size_t i, struct shape_match *m)
+{
+	size_t j;
+
+	if (i < n && s[i] == '<')
+		i++;
+	for (j = i; j < n && s[j] != ',' && s[j] != '>' &&
+	     !shape_s((unsigned char)s[j]);
+	     j++)
+		;
+	if (j == i)
+		return SHAPE_UNSET;
+	shape_set(m, SHAPE_RCPT, i, j);
+	return j < n && s[j] == '>' ? j + 1 : j;
+}
+
+/*
+ * "(?:(?=.*?, relay=(?<host>[^,\s]+(?: \[[^\]]*\])?)[,\s])|)" at I: the
+ * first ", relay=" followed by a name and then a comma or a blank; "[ip]"
+ * is part of it when a comma or a blank follows the "]".
+ */
+static void
+shape_sendmail_relay(const char *s, size_t n, size_t i, struct shape_match *m)
+{
+	size_t at, b, e;
+
+	for (; (at = shape_find_lit(s, n, i, ", relay=", 8)) != SHAPE_UNSET;
+	     i = at + 1) {
+		for (b = at + 8;
+		     b < n && s[b] != ',' && !shape_s((unsigned char)s[b]); b++)
+			;
+		if (b == at + 8 || b == n)
+			continue;
+		if (shape_at(s, n, b, " [", 2) &&
+		    (e = shape_chr(s, n, b + 2, ']')) != SHAPE_UNSET &&
+		    e + 1 < n &&
+		    (s[e + 1] == ',' || shape_s((unsigned char)s[e + 1])))
+			b = e + 1;
+		shape_set(m, SHAPE_HOST, at + 8, b);
+		return;
+	}
+}
+
+/* The end of the run of ASCII letters at I. */
+static size_t
+shape_letters(const char *s, size_t n, size_t i)
+{
+	while (i < n &&
+	    ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+		i++;
+	return i;
+}
+
+/*
+ * Sendmail "stat-reply", patterns/sendmail.pat:
+ *
+ *   ^\w++: to=<?(?<rcpt>[^,\s>]++)>?(?=.*?, reply=)
+ *   (?:(?=.*?, relay=(?<host>...)[,\s])|)(?:(?=.*?, dsn=(?<dsn>...),)|)
+ *   .*?, reply=(?<code>[2-5][0-5]\d)[ -]
+ *   (?:(?<enh>...)(?![\d.]) ?)?(?<text>.*), stat=(?<status>[A-Za-z]+)
+ *
+ * The reply is the first ", reply=" with a code; the greedy text then
+ * runs to the last ", stat=" with a letter after it. A later ", reply="
+ * has fewer of those after it, so when the first has none, none has.
  */
 static int
 shape_sendmail_stat_reply(const char *s, size_t n, struct shape_match *m)
 {
-	size_t i = shape_qid_to(s, n);
+	size_t i = shape_qid_to(s, n), j, at, x, t, e;
 
-	(void)m;
-	if (i == 0 || shape_find_lit(s, n, i, ", reply=", 8) == SHAPE_UNSET)
+	if (i == 0)
 		return 0;
-	return -1;
+	/* no "," in the recipient: the first ", reply=" is after it */
+	for (at = i;
+	     (at = shape_find_lit(s, n, at, ", reply=", 8)) != SHAPE_UNSET;
+	     at++)
+		if (shape_code(s, n, at + 8))
+			break;
+	if (at == SHAPE_UNSET)
+		return 0;
+	if (memchr(s, '\n', n) != NULL)
+		return -1;
+	shape_clear(m);
+	if ((j = shape_sendmail_rcpt(s, n, i, m)) == SHAPE_UNSET)
+		return -1;
+	shape_sendmail_relay(s, n, j, m);
+	shape_dsn(s, n, j, m);
+	x = at + 8;
+	t = x + 4;
+	if ((e = shape_enh(s, n, t)) != SHAPE_UNSET) {
+		shape_set(m, SHAPE_ENH, t, e);
+		t = e < n && s[e] == ' ' ? e + 1 : e;
+	}
+	for (at = n; at-- > t;)
+		if (s[at] == ',' && shape_at(s, n, at, ", stat=", 7) &&
+		    shape_letters(s, n, at + 7) > at + 7)
+			break;
+	if (at + 1 <= t) /* wrapped, or none at or after the text */
+		return 0;
+	shape_set(m, SHAPE_CODE, x, x + 3);
+	shape_set(m, SHAPE_TEXT, t, at);
+	shape_set(m, SHAPE_STATUS, at + 7, shape_letters(s, n, at + 7));
+	return 1;
 }
 
 /*
@@ -477,51 +730,22 @@ shape_sendmail_stat_reply(const char *s, size_t n, struct shape_match *m)
 static int
 shape_sendmail_stat(const char *s, size_t n, struct shape_match *m)
 {
-	size_t i = shape_qid_to(s, n), j, at, b, e, x;
+	size_t i = shape_qid_to(s, n), j, at, e, x;
 
 	if (i == 0)
 		return 0;
 	if (memchr(s, '\n', n) != NULL)
 		return -1;
 	shape_clear(m);
-	if (i < n && s[i] == '<')
-		i++;
-	for (j = i; j < n && s[j] != ',' && s[j] != '>' &&
-	     !shape_s((unsigned char)s[j]);
-	     j++)
-		;
-	if (j == i)
+	if ((j = shape_sendmail_rcpt(s, n, i, m)) == SHAPE_UNSET)
 		return -1;
-	shape_set(m, SHAPE_RCPT, i, j);
-	if (j < n && s[j] == '>')
-		j++;
-	for (i = j;
-	     (at = shape_find_lit(s, n, i, ", relay=", 8)) != SHAPE_UNSET;
-	     i = at + 1) {
-		for (b = at + 8;
-		     b < n && s[b] != ',' && !shape_s((unsigned char)s[b]); b++)
-			;
-		if (b == at + 8 || b == n)
-			continue;
-		if (shape_at(s, n, b, " [", 2) &&
-		    (e = shape_chr(s, n, b + 2, ']')) != SHAPE_UNSET &&
-		    e + 1 < n &&
-		    (s[e + 1] == ',' || shape_s((unsigned char)s[e + 1])))
-			b = e + 1;
-		shape_set(m, SHAPE_HOST, at + 8, b);
-		break;
-	}
+	shape_sendmail_relay(s, n, j, m);
 	shape_dsn(s, n, j, m);
 	for (i = j;; i = at + 1) {
 		at = shape_find_lit(s, n, i, ", stat=", 7);
 		if (at == SHAPE_UNSET)
 			return -1;
-		for (e = at + 7; e < n &&
-		     ((s[e] >= 'a' && s[e] <= 'z') ||
-			 (s[e] >= 'A' && s[e] <= 'Z'));
-		     e++)
-			;
-		if (e > at + 7)
+		if ((e = shape_letters(s, n, at + 7)) > at + 7)
 			break;
 	}
 	shape_set(m, SHAPE_STATUS, at + 7, e);
@@ -561,7 +785,11 @@ static const struct {
 	shape_fn fn;
 } shape_table[] = {
     {"postfix", "status", 0x8cfe478e7d23de0bULL, shape_postfix_status},
+    {"postfix", "smtpd-reject", 0xa6470c0b2a1b81bbULL,
+	shape_postfix_smtpd_reject},
     {"exim", "delivered", 0x89e493133054670cULL, shape_exim_delivered},
+    {"exim", "bounced", 0x4d6a2b839ef3642cULL, shape_exim_bounced},
+    {"exim", "deferred", 0xb5cf1746d00b077aULL, shape_exim_deferred},
     {"sendmail", "stat-reply", 0x141c36d0a67a3d3bULL,
 	shape_sendmail_stat_reply},
     {"sendmail", "stat", 0x66d7eea894711930ULL, shape_sendmail_stat},

@@ -77,8 +77,8 @@ static void
 bundled_rules__have_their_parsers(void **state)
 {
 	static const char *const want[EVENT_NMTA] = {
-	    [EVENT_POSTFIX] = "status",
-	    [EVENT_EXIM] = "delivered",
+	    [EVENT_POSTFIX] = "status smtpd-reject",
+	    [EVENT_EXIM] = "delivered bounced deferred",
 	    [EVENT_SENDMAIL] = "stat-reply stat",
 	};
 	char names[256];
@@ -177,6 +177,26 @@ edges__parser_agrees_with_regex(void **state)
 	    "status=sent ( (in reply to  command))",
 	    "Nov 20 10:00:00 mx postfix/smtp[1]: 4AB: to=<a@b>, relay=x[1, "
 	    "status=sent (x (y) (in reply to end of DATA command)",
+	    "Nov 20 10:00:00 mx postfix/smtpd[1]: NOQUEUE: reject: RCPT from "
+	    "unknown[1.2.3.4]: 554 5.7.1 <a@b>: Relay access denied; "
+	    "from=<x@y> to=<a@b> proto=ESMTP helo=<h>",
+	    "Nov 20 10:00:00 mx postfix/cleanup[1]: 4AB: milter-reject: "
+	    "END-OF-MESSAGE from x[1.2.3.4]: 5.7.1 Spam; from=<a>, to=<b>",
+	    "Nov 20 10:00:00 mx postfix/smtpd[1]: NOQUEUE: reject: CONNECT "
+	    "from x[1.2.3.4]:25: 554-5.7.1234 no",
+	    "Nov 20 10:00:00 mx postfix/smtpd[1]: NOQUEUE: reject: RCPT from "
+	    "x[1.2.3.4]:25x: 554 no",
+	    "Nov 20 10:00:00 mx postfix/smtpd[1]: NOQUEUE: reject: RCPT from "
+	    "x[1.2.3.4]: 450 4.7.1 try, from=<a> later, from=<a>, to=<b "
+	    "; from=<c> to=<d>x",
+	    "Nov 20 10:00:00 mx postfix/smtpd[1]: NOQUEUE: reject: RCPT from "
+	    "[1.2.3.4]: 5.7.1 x;from=<a> to=<b>",
+	    "Nov 20 10:00:00 mx postfix/smtpd[1]: NOQUEUE: reject: RCPT from "
+	    "x[1.2.3.4: 554 no",
+	    "Nov 20 10:00:00 mx postfix/smtpd[1]: NOQUEUE: reject: rcpt from "
+	    "x[1.2.3.4]: 554 no",
+	    "Nov 20 10:00:00 mx postfix/smtpd[1]: NOQUEUE: reject: DATA: "
+	    "; from=<> to=<>",
 	    /* Exim */
 	    "2026-11-20 10:00:00 1xUB6m-0000zu-Rp => a@b.c R=dnslookup "
 	    "T=remote_smtp H=mx.b.c [1.2.3.4] X=TLS1.3 C=\"250 2.0.0 ok\"",
@@ -187,6 +207,15 @@ edges__parser_agrees_with_regex(void **state)
 	    "2026-11-20 10:00:00 1xUB6m-0000zu-Rp => a@b.c <a@b.c> "
 	    "R=local T=local_delivery",
 	    "2026-11-20 10:00:00 1xUB6m-0000zu-Rpq => a@b.c",
+	    "2026-11-20 10:00:00 1xUB6m-0000zu-Rp == a@b.c R=dnslookup "
+	    "T=remote_smtp defer (-44) H=mx [1.2.3.4]: SMTP error from "
+	    "remote mail server after RCPT TO:<a@b.c>: 451 4.7.1 later",
+	    "2026-11-20 10:00:00 1xUB6m-0000zu-Rp ** a@b.c: Unrouteable "
+	    "address",
+	    "2026-11-20 10:00:00 1xUB6m-0000zu-Rp ** a@b.c R=x:y",
+	    "2026-11-20 10:00:00 1xUB6m-0000zu-Rp == a@b.c H=h (x) [1.2.3.4]",
+	    "2026-11-20 10:00:00 1xUB6m-0000zu-Rp == :x",
+	    "2026-11-20 10:00:00 1xUB6m-0000zu-Rp ==  a",
 	    /* Sendmail */
 	    "Nov 20 10:00:00 mx sm-mta[1]: 6AK0: to=<a@b.c>, delay=00:00:01, "
 	    "mailer=esmtp, relay=mx.b.c. [1.2.3.4], dsn=2.0.0, "
@@ -200,6 +229,15 @@ edges__parser_agrees_with_regex(void **state)
 	    "stat=User unknown",
 	    "Nov 20 10:00:00 mx sm-mta[1]: 6AK0: to=<a@b>, reply=550 5.1.1 "
 	    "no, stat=User unknown",
+	    "Nov 20 10:00:00 mx sm-mta[1]: 6AK0: to=<a@b>, reply=55 x, "
+	    "relay=r [1.2.3.4], reply=550-5.1.1.2 a, stat=X, stat=Deferred: 4",
+	    "Nov 20 10:00:00 mx sm-mta[1]: 6AK0: to=<a@b>, reply=550 5.1.1 a, "
+	    "stat=",
+	    "Nov 20 10:00:00 mx sm-mta[1]: 6AK0: to=<a@b>, stat=Sent, "
+	    "reply=550 x",
+	    "Nov 20 10:00:00 mx sm-mta[1]: 6AK0: to=<>, reply=550 x, stat=Y",
+	    "Nov 20 10:00:00 mx sm-mta[1]: 6AK0: to=a@b, dsn=5.1.1, "
+	    "reply=451 4.1.1, stat=Deferred",
 	};
 	size_t i;
 	int total = 0;
@@ -232,7 +270,9 @@ mutate(char *line, size_t len, size_t cap, uint32_t *seed)
 	    " (in reply to RCPT TO command)", " command)",
 	    "status=", ", stat=", ", reply=", ", relay=", " orig_to=", "<", ">",
 	    ",", " H=", " C=\"", "\"", "[", "]", " [1.2.3.4]", "#", ".", " ",
-	    ":", "\n", "\t", "=>", "relay=none,", "0", "9", "A", "_"};
+	    ":", "\n", "\t", "=>", "relay=none,", "0", "9", "A", "_",
+	    "reject: ", " from ", "; from=<", ", from=<", " to=<", "** ",
+	    "== ", "milter-", ": ", ", reply=550 ", ", stat=Deferred"};
 	uint32_t r = next_rand(seed);
 	size_t at = len ? r % len : 0, n;
 	const char *p;
