@@ -21,15 +21,18 @@
  *	the patterns against the whole log message.
  *
  *	The prefilter keeps the patterns off messages they cannot match.
- *	Each pattern has up to eight sets of literals (lit_required_all());
- *	a message gets the pattern tried only if a literal of every set is
- *	in it, lower-cased. The message is scanned once for the literals of
- *	all patterns. For each kind of event (direction, class, codes) the
- *	patterns whose filters pass are listed once (struct sig_cands), so
- *	that a failure walks its own list, and is not even scanned when no
- *	pattern of the list needs literals. sig_use_prefilter(set, 0) tries
- *	every pattern, for the tests that check the prefilter changes no
- *	answer.
+ *	A pattern is one prefilter unit, or one per top-level branch
+ *	(lit_branches()); each unit has up to eight sets of literals
+ *	(lit_required_all()), and a message gets the pattern tried only if,
+ *	for one of its units, a literal of every set is in it, lower-cased.
+ *	The message is scanned once for the literals of all units, and the
+ *	scan lists the patterns it made ready. For each kind of event
+ *	(direction, class, codes) the patterns whose filters pass are
+ *	listed once (struct sig_cands): a failure tries the ready ones of
+ *	its list in file order, with those that need no literal, and is not
+ *	even scanned when no pattern of the list needs literals.
+ *	sig_use_prefilter(set, 0) tries every pattern, for the tests that
+ *	check the prefilter changes no answer.
  *
  *	Every match runs under a match context with match and depth limits:
  *	a pattern that hits one counts as not matching, and the next
