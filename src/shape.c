@@ -460,19 +460,6 @@ shape_exim_id(const char *s, size_t n)
 }
 
 /*
- * Exim "delivered", patterns/exim.pat:
- *
- *   ^ID (?:=>|->) (?<rcpt>\S+)
- *   (?:(?=.*? H=(?<host>[^\s\[]+(?: \([^)]*\))? \[[^\]]*\]))|)
- *   (?:(?=.* C="(?<code>[2-5][0-5]\d)[ -](?:(?<enh>...)(?![\d.]))?
- *   (?<text>[^"]*)")|)
- *
- * Both lookaheads have an empty alternative, so the rule matches every
- * delivery line with a recipient. H= is the first " H=" whose value has
- * the form (a name, maybe "(helo)", then "[ip]"); C= is the last
- * ` C="` with a code and a closing quote, the ".*" being greedy.
- */
-/*
  * "(?=.*? H=(?<host>[^\s\[]+(?: \([^)]*\))? \[[^\]]*\]))" at I: the first
  * " H=" whose value has that form into the host group; none leaves it
  * unset.
@@ -500,6 +487,19 @@ shape_exim_host(const char *s, size_t n, size_t i, struct shape_match *m)
 	}
 }
 
+/*
+ * Exim "delivered", patterns/exim.pat:
+ *
+ *   ^ID (?:=>|->) (?<rcpt>\S+)
+ *   (?:(?=.*? H=(?<host>[^\s\[]+(?: \([^)]*\))? \[[^\]]*\]))|)
+ *   (?:(?=.* C="(?<code>[2-5][0-5]\d)[ -](?:(?<enh>...)(?![\d.]))?
+ *   (?<text>[^"]*)")|)
+ *
+ * Both lookaheads have an empty alternative, so the rule matches every
+ * delivery line with a recipient. H= is the first " H=" whose value has
+ * the form (a name, maybe "(helo)", then "[ip]"); C= is the last
+ * ` C="` with a code and a closing quote, the ".*" being greedy.
+ */
 static int
 shape_exim_delivered(const char *s, size_t n, struct shape_match *m)
 {
