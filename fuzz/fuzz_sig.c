@@ -5,7 +5,10 @@
  * see patterns/README), read through sig_load_fp() from memory. When it
  * loads, the messages of some sample log lines are matched against it
  * with events of several shapes (class, direction, codes), as run.c
- * does for every event, and the texts of what matched are read.
+ * does for every event, and the texts of what matched are read. Each
+ * answer is checked against the one of trying every pattern without
+ * the literal prefilter (lit_branches(), lit_required_all() on patterns
+ * nobody wrote).
  *
  * Nothing is kept from one input to the next but the sample lines.
  */
@@ -66,6 +69,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			     k++) {
 				idx =
 				    sig_match(set, &shapes[k], h.msg, h.msglen);
+				/* the prefilter only skips what cannot match:
+				 * every pattern tried gives the same answer */
+				sig_use_prefilter(set, 0);
+				if (sig_match(set, &shapes[k], h.msg,
+					h.msglen) != idx)
+					abort();
+				sig_use_prefilter(set, 1);
 				if (idx < 0)
 					continue;
 				if ((e = sig_get(set, idx)) == NULL)

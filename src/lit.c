@@ -452,7 +452,14 @@ lit_anchor_at(const struct lit_set *l, const unsigned char *t, size_t n,
 	if ((role & LIT_SECOND) && j > 0 && j - 1 >= *next &&
 	    lit_pair(l, t, n, j - 1, fn, arg))
 		return 1;
-	if ((role & LIT_FIRST) && j >= *next && lit_pair(l, t, n, j, fn, arg))
+	if (!(role & LIT_FIRST)) {
+		/* the pair at J is not looked at here: an anchor at J + 1
+		 * that is the second byte of its pair must still see it
+		 * ("lb" of "mailbox" after "il" of "mail") */
+		*next = j;
+		return 0;
+	}
+	if (j >= *next && lit_pair(l, t, n, j, fn, arg))
 		return 1;
 	*next = j + 1;
 	return 0;

@@ -231,6 +231,35 @@ lit_each__random_texts_many_anchors__triples_find_what_search_finds(
 	    "spamhausilbxfqotrlemk yngdc.4758(3)jvw|[]<@>#-;~!$");
 }
 
+/*
+ * Anchors side by side, each the second byte of its pair, over more than
+ * eight pairs (the block scans): in "mailbox", the "l" of "il" (of "mail
+ * e") and the "b" of "lb" (of "mailbox full"). The scan once took the
+ * pair at the first anchor as seen and missed "mailbox full"; the fuzzer
+ * of the signatures found it, comparing with every pattern tried.
+ */
+static void
+lit_each__second_byte_anchors_side_by_side__both_pairs_seen(void **state)
+{
+	static const char *const lits[] = {"mailbox full", "over", "overquota",
+	    "mail too large", "message big", "mail e", "mail big", "exceeds",
+	    "size"};
+	struct lit_set *l = lit_new();
+	int i, blocks;
+
+	(void)state;
+	for (i = 0; i < (int)(sizeof(lits) / sizeof(lits[0])); i++)
+		lit_add(l, lits[i], strlen(lits[i]), i);
+	for (blocks = 0; blocks < 3; blocks++) {
+		(void)lit_use_blocks(l, blocks);
+		assert_int_equal(found_by_scan(l, "mailbox full", 12), 1u);
+		assert_int_equal(found_by_scan(l, "a mailbox full x", 16), 1u);
+	}
+	lit_free(l);
+	random_texts(lits, (int)(sizeof(lits) / sizeof(lits[0])),
+	    "mailbox fuqrtgesz");
+}
+
 /* A literal under three bytes added after the triples were built: the
  * set goes back to pairs and still finds everything. */
 static void
@@ -442,6 +471,8 @@ main(void)
 	    cmocka_unit_test(
 		lit_each__random_texts_many_anchors__triples_find_what_search_finds),
 	    cmocka_unit_test(lit_each__short_literal_after_many__still_found),
+	    cmocka_unit_test(
+		lit_each__second_byte_anchors_side_by_side__both_pairs_seen),
 	    cmocka_unit_test(lit_required__runs_groups_and_branches),
 	    cmocka_unit_test(lit_required_all__one_branch__every_set_it_needs),
 	    cmocka_unit_test(
