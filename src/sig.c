@@ -155,11 +155,10 @@ struct sig_set {
 #define SIG_CANDS 64 /* kinds kept; the others walk every signature */
 struct sig_cands {
 	uint64_t key;
-	int *v; /* rule * SIG_MAX_MATCH + pattern */
-	int n;
-	int scan;     /* some pattern needs literals: scan the message */
-	uint64_t *in; /* a bit per pattern of v[] */
-	int *always;  /* those of v[] that need no literal, in order */
+	/* a bit per pattern (rule * SIG_MAX_MATCH + pattern) of the list */
+	uint64_t *in;
+	int scan;    /* some pattern needs literals: scan the message */
+	int *always; /* the patterns that need none, in order */
 	int nalways;
 };
 
@@ -216,7 +215,6 @@ sig_cands_clear(struct sig_set *set)
 
 	if (set->cands != NULL)
 		for (i = 0; i < SIG_CANDS; i++) {
-			free(set->cands[i].v);
 			free(set->cands[i].in);
 			free(set->cands[i].always);
 		}
@@ -973,9 +971,6 @@ sig_cands(struct sig_set *set, const struct event *ev)
 			continue;
 		for (j = 0; j < set->rules[i].nre; j++) {
 			at = i * SIG_MAX_MATCH + j;
-			c->v =
-			    xrealloc(c->v, (size_t)(c->n + 1) * sizeof(*c->v));
-			c->v[c->n++] = at;
 			c->in[at / 64] |= (uint64_t)1 << (at % 64);
 			if (set->rules[i].pre[j]) {
 				c->scan = 1;
