@@ -176,6 +176,9 @@ agg_add_hour(struct agg *a, int64_t start, int64_t step, const uint64_t n[3]);
  * its own: SRC's sample line numbers are shifted by LINE_OFFSET. Caps
  * apply as in agg_event(). */
 void agg_merge(struct agg *dst, const struct agg *src, uint64_t line_offset);
+/* Occupied slots the tables of A have passed over while adding keys, all
+ * along: what it costs to find a key's place (for tests). */
+uint64_t agg_probes(const struct agg *a);
 /* Whether A has counted nothing yet (a merge into it is a copy). */
 int agg_is_empty(const struct agg *a);
 struct agg_counts *agg_counts(struct agg *a);

@@ -82,6 +82,7 @@ struct agg_tab {
 	/* called with the key and counts of a key that is dropped */
 	void (*drop)(struct agg *a, const void *key, const uint64_t v[2]);
 	struct agg *owner;
+	uint64_t probes; /* taken slots passed over by agg_tab_add() */
 };
 
 struct agg_other {
@@ -370,6 +371,7 @@ agg_tab_add(struct agg_tab *t, const void *key, size_t n, uint32_t group,
 	struct agg_slot *s;
 
 	while (t->slots[j].group) {
+		t->probes++;
 		s = &t->slots[j];
 		if (s->hash == h && s->keylen == n &&
 		    memcmp(t->arena + s->keyoff, key, n) == 0) {
@@ -440,6 +442,20 @@ agg_tab_adopt(struct agg_tab *dst, const struct agg_tab *src)
 	agg_tab_rebuild(dst, dst->cap);
 	agg_tab_measure(dst);
 	agg_tab_fit(dst);
+}
+
+/*
+ * Slot I of T in an order unrelated to the keys' hashes, for copying T's
+ * keys into another table. In slot order each key would be placed just
+ * past the one before, and the keys would gather into one run that grows
+ * as the copy goes on: a merge of two 10,000-peer tables took 2 million
+ * probes that way, 20,000 this way. An odd multiplier, modulo the power
+ * of two cap, visits every slot once.
+ */
+static const struct agg_slot *
+agg_tab_shuffled(const struct agg_tab *t, size_t i)
+{
+	return &t->slots[(i * 0x9E3779B1u) & (t->cap - 1)];
 }
 
 /* A cell that is not kept counts in the "other" row of its dir, MTA and
@@ -536,6 +552,12 @@ agg_free(struct agg *a)
 		free(a->samples[i].text);
 	}
 	free(a);
+}
+
+uint64_t
+agg_probes(const struct agg *a)
+{
+	return a->cells.probes + a->peers.probes;
 }
 
 struct agg_counts *
@@ -810,13 +832,13 @@ agg_merge(struct agg *dst, const struct agg *src, uint64_t line_offset)
 	agg_tab_adopt(&dst->cells, &src->cells);
 	agg_tab_adopt(&dst->peers, &src->peers);
 	for (i = 0; i < src->cells.cap; i++) {
-		const struct agg_slot *s = &src->cells.slots[i];
+		const struct agg_slot *s = agg_tab_shuffled(&src->cells, i);
 
 		if (s->group)
 			agg_cell_put(dst, src->cells.arena + s->keyoff, s->v);
 	}
 	for (i = 0; i < src->peers.cap; i++) {
-		const struct agg_slot *s = &src->peers.slots[i];
+		const struct agg_slot *s = agg_tab_shuffled(&src->peers, i);
 
 		if (s->group)
 			agg_peer_put(dst,

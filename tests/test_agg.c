@@ -928,6 +928,30 @@ agg_merge__sampled_halves__same_as_one_pass(void **state)
 }
 
 static void
+agg_merge__two_large_tables__few_probes_per_key(void **state)
+{
+	struct agg *h1 = agg_new(), *h2 = agg_new();
+	size_t i, keys = 20000;
+	uint64_t before;
+
+	(void)state;
+	/* caps high enough that every peer is kept: the halves are plain
+	 * tables of 10,000 keys each, all different */
+	agg_limit_peers(h1, keys * 32);
+	agg_limit_peers(h2, keys * 32);
+	for (i = 0; i < keys; i++)
+		add_domain(i < keys / 2 ? h1 : h2, i);
+	before = agg_probes(h1);
+	agg_merge(h1, h2, 0);
+	assert_int_equal(agg_counts_const(h1)->other_peers, 0);
+	/* copied in slot order, the keys piled up in one run: over 100
+	 * probes per key; a few per key is what a hash table should take */
+	assert_true(agg_probes(h1) - before < keys / 2 * 4);
+	agg_free(h1);
+	agg_free(h2);
+}
+
+static void
 agg_event__one_failure_floods_peers__other_failure_keeps_all(void **state)
 {
 	struct agg *a = agg_new();
@@ -1832,6 +1856,7 @@ main(void)
 	    cmocka_unit_test(
 		agg_destinations__domains_over_failures__grouped_most_failures_first),
 	    cmocka_unit_test(agg_merge__sampled_halves__same_as_one_pass),
+	    cmocka_unit_test(agg_merge__two_large_tables__few_probes_per_key),
 	    cmocka_unit_test(
 		agg_event__one_failure_floods_peers__other_failure_keeps_all),
 	    cmocka_unit_test(
