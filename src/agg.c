@@ -1210,36 +1210,65 @@ agg_destinations(const struct agg *a, int dir, enum agg_peer_kind kind,
 	return d;
 }
 
+/*
+ * A peer row's place in agg_peer_rows()'s order, as numbers: the failure
+ * (dir, class, code, enhanced code, signature) and kind in two words, the
+ * name's first eight bytes in a third, read big-endian so that the
+ * numbers compare as the bytes do; the rest of the name only on a tie.
+ * Sorting 19,000 rows as whole rows, field by field, took as long as
+ * writing them out.
+ */
+struct agg_row_order {
+	uint64_t fail, rest, head;
+	const char *name;
+	size_t len;
+	size_t at; /* index of the row */
+};
+
 static int
-agg_peer_row_cmp(const void *pa, const void *pb)
+agg_row_order_cmp(const void *pa, const void *pb)
 {
-	const struct agg_peer_row *a = pa, *b = pb;
+	const struct agg_row_order *a = pa, *b = pb;
 	size_t m = a->len < b->len ? a->len : b->len;
 	int r;
 
-	if (a->dir != b->dir)
-		return a->dir - b->dir;
-	if (a->cls != b->cls)
-		return a->cls - b->cls;
-	if (a->code != b->code)
-		return a->code - b->code;
-	if (event_enh_cmp(&a->enh, &b->enh) != 0)
-		return event_enh_cmp(&a->enh, &b->enh);
-	if (a->sig != b->sig)
-		return a->sig - b->sig;
-	if (a->kind != b->kind)
-		return a->kind - b->kind;
-	r = memcmp(a->name, b->name, m);
-	if (r != 0)
+	if (a->fail != b->fail)
+		return a->fail < b->fail ? -1 : 1;
+	if (a->rest != b->rest)
+		return a->rest < b->rest ? -1 : 1;
+	if (a->head != b->head)
+		return a->head < b->head ? -1 : 1;
+	/* the first eight bytes are the same (a shorter name's padded with
+	 * zeros, which its length then tells apart) */
+	if (m > 8 && (r = memcmp(a->name + 8, b->name + 8, m - 8)) != 0)
 		return r;
 	return a->len < b->len ? -1 : a->len > b->len;
+}
+
+static void
+agg_row_order_of(const struct agg_pkey *h, const char *name, size_t len,
+    struct agg_row_order *o)
+{
+	size_t i;
+
+	o->fail = (uint64_t)h->dir << 56 | (uint64_t)h->cls << 48 |
+	    (uint64_t)h->code << 32 | (uint64_t)h->enh_cls << 16 | h->enh_sub;
+	o->rest = (uint64_t)h->enh_det << 48 | (uint64_t)h->sig << 32 |
+	    (uint64_t)h->kind << 24;
+	o->head = 0;
+	for (i = 0; i < 8; i++)
+		o->head =
+		    o->head << 8 | (i < len ? (unsigned char)name[i] : 0u);
+	o->name = name;
+	o->len = len;
 }
 
 struct agg_peer_row *
 agg_peer_rows(const struct agg *a, size_t *n)
 {
 	const struct agg_tab *tab = &a->peers;
-	struct agg_peer_row *v = xcalloc(tab->used + 1, sizeof(*v));
+	struct agg_peer_row *v = xcalloc(tab->used + 1, sizeof(*v)), *sorted;
+	struct agg_row_order *o = xcalloc(tab->used + 1, sizeof(*o));
 	struct agg_pkey h;
 	size_t i, k = 0;
 
@@ -1260,11 +1289,18 @@ agg_peer_rows(const struct agg *a, size_t *n)
 		v[k].name = tab->arena + s->keyoff + sizeof(h);
 		v[k].len = s->keylen - sizeof(h);
 		v[k].count = s->v[0];
+		agg_row_order_of(&h, v[k].name, v[k].len, &o[k]);
+		o[k].at = k;
 		k++;
 	}
-	qsort(v, k, sizeof(*v), agg_peer_row_cmp);
+	qsort(o, k, sizeof(*o), agg_row_order_cmp);
+	sorted = xcalloc(k + 1, sizeof(*sorted));
+	for (i = 0; i < k; i++)
+		sorted[i] = v[o[i].at];
+	free(v);
+	free(o);
 	*n = k;
-	return v;
+	return sorted;
 }
 
 void

@@ -1371,6 +1371,36 @@ agg_peer_rows__two_failures__every_peer_with_its_key_sorted(void **state)
 	agg_free(a);
 }
 
+/* Names alike in their first eight bytes, or one the start of another:
+ * byte order, then the shorter first, whatever order they came in. */
+static void
+agg_peer_rows__names_alike_at_the_start__byte_order_then_length(void **state)
+{
+	static const char *const sorted[] = {"mail", "mail.ex", "mail.exa",
+	    "mail.example", "mail.exb", "unknown[10.0.0.10]",
+	    "unknown[10.0.0.2]", "unknown[10.0.0.2]x", "unknown[9.9.9.9]",
+	    "unknown\xc3\xa9"};
+	const size_t count = sizeof(sorted) / sizeof(*sorted);
+	struct agg *a = agg_new();
+	struct agg_peer_row *p;
+	size_t n, i;
+
+	(void)state;
+	for (i = 0; i < count; i++) /* every third, from the end */
+		add(a,
+		    ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, NULL,
+			sorted[(count - 1 - i * 3 % count)]),
+		    1);
+	p = agg_peer_rows(a, &n);
+	assert_int_equal(n, count);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(p[i].len, strlen(sorted[i]));
+		assert_memory_equal(p[i].name, sorted[i], p[i].len);
+	}
+	free(p);
+	agg_free(a);
+}
+
 /* What agg_cells() and agg_peer_rows() give back, fed to another
  * aggregator with agg_add_cell() and agg_add_peer(), counts the same. */
 static void
@@ -1882,6 +1912,8 @@ main(void)
 	    cmocka_unit_test(agg_merge__hours_only_together_past_cap__widened),
 	    cmocka_unit_test(
 		agg_peer_rows__two_failures__every_peer_with_its_key_sorted),
+	    cmocka_unit_test(
+		agg_peer_rows__names_alike_at_the_start__byte_order_then_length),
 	    cmocka_unit_test(agg_add_cell_peer__tables_of_another__same_tables),
 	    cmocka_unit_test(
 		agg_add_peer__upper_case_and_long_name__lower_cased_and_cut),
