@@ -79,7 +79,7 @@ shape_find_lit(const char *s, size_t n, size_t i, const char *lit, size_t len)
 	if (i >= n || n - i < len)
 		return SHAPE_UNSET;
 	for (p = s + i + len - 1;
-	     (p = memchr(p, lit[len - 1], (size_t)(end - p))) != NULL; p++)
+	     (p = util_chr(p, (size_t)(end - p), lit[len - 1])) != NULL; p++)
 		if (util_memeq(p - (len - 1), lit, len - 1))
 			return (size_t)(p - (len - 1) - s);
 	return SHAPE_UNSET;
@@ -93,7 +93,7 @@ shape_chr(const char *s, size_t n, size_t i, char c)
 
 	if (i >= n)
 		return SHAPE_UNSET;
-	p = memchr(s + i, c, n - i);
+	p = util_chr(s + i, n - i, c);
 	return p ? (size_t)(p - s) : SHAPE_UNSET;
 }
 

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "syslog.h"
+#include "util.h"
 
 static const char syslog_months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
 static const char syslog_wdays[] = "MonTueWedThuFriSatSun";
@@ -133,7 +134,7 @@ syslog_rest(const char *s, size_t len, size_t i, struct syslog_hdr *h,
 	while (i < len && s[i] == ' ')
 		i++;
 	/* first word: host, or the tag itself */
-	sp = memchr(s + i, ' ', len - i);
+	sp = util_chr(s + i, len - i, ' ');
 	if (sp == NULL)
 		return SYSLOG_NONE;
 	t0 = i;
@@ -142,7 +143,7 @@ syslog_rest(const char *s, size_t len, size_t i, struct syslog_hdr *h,
 		h->host = s + t0;
 		h->hostlen = t1 - t0;
 		i = t1 + 1;
-		sp = memchr(s + i, ' ', len - i);
+		sp = util_chr(s + i, len - i, ' ');
 		t0 = i;
 		t1 = sp ? (size_t)(sp - s) : len;
 	}
@@ -153,7 +154,7 @@ syslog_rest(const char *s, size_t len, size_t i, struct syslog_hdr *h,
 	colon = t1;
 	p0 = p1 = t1;
 	if (s[t1 - 1] == ']') {
-		const char *lb = memchr(s + t0, '[', t1 - t0);
+		const char *lb = util_chr(s + t0, t1 - t0, '[');
 
 		if (lb != NULL) {
 			p0 = (size_t)(lb - s) + 1;
@@ -212,7 +213,7 @@ syslog_bsd(const char *s, size_t len, struct syslog_hdr *h)
 
 	if (len < 16 || s[3] != ' ')
 		return SYSLOG_NONE;
-	if (stamp > 0 && memcmp(s, syslog_bsd_memo.key, stamp) == 0) {
+	if (stamp > 0 && util_memeq(s, syslog_bsd_memo.key, stamp)) {
 		h->mon = syslog_bsd_memo.mon;
 		h->mday = syslog_bsd_memo.mday;
 		h->hour = syslog_bsd_memo.hour;

@@ -305,6 +305,35 @@ util_memeq__every_length_and_place__as_memcmp(void **state)
 	}
 }
 
+/* util_chr() is memchr() for every length up to 40, the byte at every
+ * place (and none, and just past the end), and a byte from 0x80. */
+static void
+util_chr__every_length_and_place__as_memchr(void **state)
+{
+	char s[48];
+	size_t n, at;
+	int k;
+
+	(void)state;
+	for (k = 0; k < 2; k++) {
+		char c = k ? (char)0xe9 : ' ';
+
+		for (n = 0; n <= 40; n++) {
+			for (at = 0; at <= n + 1; at++) {
+				memset(s, 'x', sizeof(s));
+				s[at] = c;
+				if (at + 3 < n)
+					s[at + 3] =
+					    c; /* the first one counts */
+				assert_ptr_equal(util_chr(s, n, c),
+				    memchr(s, c, n));
+				assert_ptr_equal(util_chr(s, n, c),
+				    at < n ? s + at : NULL);
+			}
+		}
+	}
+}
+
 /* util_lower() folds A-Z only, whatever the byte. */
 static void
 util_lower__every_byte__ascii_letters_only(void **state)
@@ -636,6 +665,7 @@ main(void)
 	    cmocka_unit_test(xmalloc__zero_bytes__non_null),
 	    cmocka_unit_test(xcalloc__array__zeroed),
 	    cmocka_unit_test(util_memeq__every_length_and_place__as_memcmp),
+	    cmocka_unit_test(util_chr__every_length_and_place__as_memchr),
 	    cmocka_unit_test(util_lower__every_byte__ascii_letters_only),
 	    cmocka_unit_test(
 		util_lower_copy__every_byte_length_and_place__as_util_lower),
