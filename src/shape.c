@@ -97,6 +97,18 @@ shape_chr(const char *s, size_t n, size_t i, char c)
 	return p ? (size_t)(p - s) : SHAPE_UNSET;
 }
 
+/* The first parenthesis, opening or closing, in S[I..N), or N. */
+static size_t
+shape_paren(const char *s, size_t n, size_t i)
+{
+	size_t open = shape_chr(s, n, i, '(');
+	size_t close = shape_chr(s, open == SHAPE_UNSET ? n : open, i, ')');
+
+	if (close != SHAPE_UNSET)
+		return close;
+	return open != SHAPE_UNSET ? open : n;
+}
+
 static void
 shape_set(struct shape_match *m, int g, size_t so, size_t eo)
 {
@@ -237,7 +249,7 @@ shape_addr_comma(const char *s, size_t n, size_t i, size_t *so, size_t *eo)
 static int
 shape_postfix_status(const char *s, size_t n, struct shape_match *m)
 {
-	size_t i = 0, j, at, e, q, x, c, pp, t;
+	size_t i = 0, j, at, e, q, x, c, pp, t, lim;
 
 	while (i < n && shape_w((unsigned char)s[i]))
 		i++;
@@ -293,19 +305,21 @@ shape_postfix_status(const char *s, size_t n, struct shape_match *m)
 	if (e == n)
 		return 1;
 	q = e + 2;
-	/* the code: after the first "host .. said: " that has one */
+	/* the code: after the first " said: " or " refused to talk to me: "
+	 * that has one, before any parenthesis. Both end in ": " and hold
+	 * none: they are looked for from colon to colon up to the first */
 	x = SHAPE_UNSET;
-	for (j = q; j < n && s[j] != '(' && s[j] != ')'; j++) {
-		if (s[j] != ' ')
-			continue;
-		if (shape_at(s, n, j, " said: ", 7) &&
-		    shape_code(s, n, j + 7)) {
-			x = j + 7;
+	lim = shape_paren(s, n, q);
+	for (j = q; (c = shape_chr(s, lim, j, ':')) != SHAPE_UNSET; j = c + 1) {
+		if (c >= q + 5 && shape_at(s, n, c - 5, " said: ", 7) &&
+		    shape_code(s, n, c + 2)) {
+			x = c + 2;
 			break;
 		}
-		if (shape_at(s, n, j, " refused to talk to me: ", 24) &&
-		    shape_code(s, n, j + 24)) {
-			x = j + 24;
+		if (c >= q + 22 &&
+		    shape_at(s, n, c - 22, " refused to talk to me: ", 24) &&
+		    shape_code(s, n, c + 2)) {
+			x = c + 2;
 			break;
 		}
 	}

@@ -171,6 +171,18 @@ edges__parser_agrees_with_regex(void **state)
 	    "554 5.7.1 go away)",
 	    "Nov 20 10:00:00 mx postfix/smtp[1]: 4AB: to=<a,b@c>, relay=x, "
 	    "status=sent (ok)",
+	    /* the phrase before the code: right at the parenthesis, after
+	     * colons that are not its own, past a parenthesis (too late) */
+	    "Nov 20 10:00:00 mx postfix/smtp[1]: 4AB: to=<a@b>, relay=x, "
+	    "status=deferred ( said: 450 4.2.0 busy)",
+	    "Nov 20 10:00:00 mx postfix/smtp[1]: 4AB: to=<a@b>, relay=x, "
+	    "status=bounced ( refused to talk to me: 554 5.7.1 no)",
+	    "Nov 20 10:00:00 mx postfix/smtp[1]: 4AB: to=<a@b>, relay=x, "
+	    "status=deferred (host x[::1]: said:: said: 451 4.3.0 a: b)",
+	    "Nov 20 10:00:00 mx postfix/smtp[1]: 4AB: to=<a@b>, relay=x, "
+	    "status=deferred (host x) said: 451 4.3.0 late)",
+	    "Nov 20 10:00:00 mx postfix/smtp[1]: 4AB: to=<a@b>, relay=x, "
+	    "status=deferred (host x said: 45 no said: 452 4.2.2 full)",
 	    "Nov 20 10:00:00 mx postfix/smtp[1]: 4AB: to=<a@b>, relay=x, "
 	    "status=sent (",
 	    "Nov 20 10:00:00 mx postfix/smtp[1]: 4AB: to=<a@b>, relay=x, "
