@@ -47,6 +47,10 @@
 #include "agg.h"
 #include "util.h"
 
+/* agg_peers() picks the first few of a failure's peers out of the others
+ * when it is asked for at most this many, and sorts them all else. */
+#define AGG_PEERS_PICK 64
+
 struct agg_slot {
 	uint64_t hash; /* of the key: where the slot sits */
 	uint64_t rank; /* sampling hash: kept while below the bound */
@@ -1077,6 +1081,31 @@ agg_pkey_of(const struct agg_top *t, enum agg_peer_kind kind,
 	h->enh_det = (uint16_t)t->enh.detail;
 }
 
+/*
+ * The first MAX of the K peers at V in agg_peer_cmp() order, moved to the
+ * front in that order; returns how many (MAX, or K when fewer). A report
+ * lists a few peers of each top failure out of thousands: keeping the
+ * best few as the peers go by costs a comparison each, where sorting all
+ * of them for every failure took as long as the rest of the report.
+ */
+static size_t
+agg_peers_pick(struct agg_peer *v, size_t k, size_t max)
+{
+	struct agg_peer cur;
+	size_t i, j, m = 0;
+
+	for (i = 0; i < k && max > 0; i++) {
+		if (m == max && agg_peer_cmp(&v[i], &v[m - 1]) >= 0)
+			continue;
+		cur = v[i]; /* the places written are below m, and m <= i */
+		j = m < max ? m++ : m - 1;
+		for (; j > 0 && agg_peer_cmp(&cur, &v[j - 1]) < 0; j--)
+			v[j] = v[j - 1];
+		v[j] = cur;
+	}
+	return m;
+}
+
 struct agg_peer *
 agg_peers(const struct agg *a, const struct agg_top *t, enum agg_peer_kind kind,
     size_t max, size_t *n, unsigned *level)
@@ -1112,7 +1141,9 @@ agg_peers(const struct agg *a, const struct agg_top *t, enum agg_peer_kind kind,
 		v[k].count = s->v[0];
 		k++;
 	}
-	if (k > 0)
+	if (k > max && max <= AGG_PEERS_PICK)
+		k = agg_peers_pick(v, k, max);
+	else if (k > 0)
 		qsort(v, k, sizeof(*v), agg_peer_cmp);
 	*n = k < max ? k : max;
 	return v;

@@ -887,6 +887,48 @@ agg_event__more_peers_than_group_cap__sample_exact_counts_bounded(void **state)
 	agg_free(a);
 }
 
+/* A few peers of many: the first of the whole list, in its order, for
+ * every MAX (counts tie often: the name decides). */
+static void
+agg_peers__few_of_many__first_of_the_whole_list(void **state)
+{
+	static const size_t maxes[] = {0, 1, 2, 5, 63, 64, 65, 299, 300, 301};
+	struct agg *a = agg_new();
+	struct agg_top *t;
+	struct agg_peer *all, *p;
+	size_t i, k, n, nall;
+	char name[32];
+
+	(void)state;
+	for (i = 0; i < 300; i++) {
+		snprintf(name, sizeof(name), "d%03zu.example", (i * 7) % 300);
+		add(a,
+		    ev(EVENT_POSTFIX, EVENT_OUT, 5, 550, 5, 1, 1, 0, NULL,
+			name),
+		    (int)(i * 13 % 9) + 1);
+	}
+	t = only_top(a);
+	all = agg_peers(a, &t[0], AGG_PEER_DOMAIN, (size_t)-1, &nall, NULL);
+	assert_int_equal(nall, 300);
+	for (k = 0; k < sizeof(maxes) / sizeof(*maxes); k++) {
+		p = agg_peers(a, &t[0], AGG_PEER_DOMAIN, maxes[k], &n, NULL);
+		assert_int_equal(n, maxes[k] < nall ? maxes[k] : nall);
+		for (i = 0; i < n; i++) {
+			assert_int_equal(p[i].count, all[i].count);
+			assert_int_equal(p[i].len, all[i].len);
+			assert_memory_equal(p[i].name, all[i].name, p[i].len);
+		}
+		free(p);
+	}
+	for (i = 1; i < nall; i++) /* count first, then name */
+		assert_true(all[i - 1].count > all[i].count ||
+		    (all[i - 1].count == all[i].count &&
+			memcmp(all[i - 1].name, all[i].name, all[i].len) < 0));
+	free(all);
+	free(t);
+	agg_free(a);
+}
+
 static void
 agg_event__sampled_peers__same_in_any_order(void **state)
 {
@@ -1882,6 +1924,7 @@ main(void)
 	    cmocka_unit_test(agg_peers__name_of_300_bytes__truncated_to_255),
 	    cmocka_unit_test(
 		agg_event__more_peers_than_group_cap__sample_exact_counts_bounded),
+	    cmocka_unit_test(agg_peers__few_of_many__first_of_the_whole_list),
 	    cmocka_unit_test(agg_event__sampled_peers__same_in_any_order),
 	    cmocka_unit_test(
 		agg_destinations__domains_over_failures__grouped_most_failures_first),
