@@ -278,8 +278,9 @@ json_peer_rows(FILE *fp, const struct agg *a, const struct report_opts *o)
 	struct agg_peer_row *p;
 	size_t n, i, headlen = 0;
 	char *head = NULL;
+	static const char count_key[] = ", \"count\": ";
 	char tail[40]; /* ", \"count\": N}", written from the end */
-	size_t t;
+	size_t t, k;
 	uint64_t v;
 
 	p = agg_peer_rows(a, &n);
@@ -302,8 +303,8 @@ json_peer_rows(FILE *fp, const struct agg *a, const struct report_opts *o)
 			tail[--t] = (char)('0' + v % 10);
 			v /= 10;
 		} while (v != 0);
-		t -= 11;
-		memcpy(tail + t, ", \"count\": ", 11);
+		for (k = sizeof(count_key) - 1; k-- > 0;)
+			tail[--t] = count_key[k];
 		fwrite(tail + t, 1, sizeof(tail) - t, fp);
 	}
 	fputs(n ? "\n  ],\n" : "],\n", fp);
