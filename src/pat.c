@@ -31,6 +31,9 @@
 #include "util.h"
 
 #define PAT_MAX_LITERALS 32
+/* the first rules' literals, kept apart in a set small enough for the
+ * quickest scan (lit.c: at most 8 pairs, one literal a pair or fewer) */
+#define PAT_EARLY_LITS 8
 /* programs remembered: PAT_CACHE_SETS sets of PAT_CACHE_WAYS, so that two
  * busy programs of one hash do not push each other out */
 #define PAT_CACHE_SETS 64
@@ -52,6 +55,7 @@ struct pat_rule {
 	char **lits;              /* one of them is in every match; NULL: none
 	                             known (until the file is loaded) */
 	int always;               /* no literals: try it on every line */
+	int late;                 /* its literals are in rulelits[1], not [0] */
 	int dir;                  /* EVENT_IN / EVENT_OUT */
 	int cls;                  /* fallback class, 0 none */
 	int code;                 /* inferred basic code, 0 none */
@@ -66,9 +70,11 @@ struct pat_mta {
 	struct rx candidate;
 	char **replylits; /* the "literal" lines */
 	int nreplylits;
-	struct lit_set *lits;     /* the "literal" lines; NULL: none */
-	struct lit_set *rulelits; /* the rules' literals, id: the rule */
-	unsigned *hit;            /* per rule: == gen when a literal occurred */
+	struct lit_set *lits; /* the "literal" lines; NULL: none */
+	/* the rules' literals, id: the rule: [0] those of the first rules,
+	 * [1] the others' */
+	struct lit_set *rulelits[2];
+	unsigned *hit; /* per rule: == gen when a literal occurred */
 	unsigned gen;
 	struct pat_rule *rules;
 	int nrules;
@@ -116,7 +122,8 @@ pat_mta_free(struct pat_mta *m)
 		free(m->replylits[j]);
 	free(m->replylits);
 	lit_free(m->lits);
-	lit_free(m->rulelits);
+	lit_free(m->rulelits[0]);
+	lit_free(m->rulelits[1]);
 	free(m->hit);
 	rx_free(&m->program);
 	rx_free(&m->candidate);
@@ -414,29 +421,43 @@ pat_jit(struct pat_set *set, struct pat_mta *m)
 /*
  * Index the literals of M: those of the "literal" lines (a line with
  * none of them carries no reply), and those of every rule (a line with
- * none of a rule's literals cannot match it). Two sets: most lines stop
- * at the first, small one.
+ * none of a rule's literals cannot match it). Most lines stop at the
+ * first, small set.
+ *
+ * The rules' literals are in two sets. Most reply lines are taken by one
+ * of the first rules, and a scan for a few literals is much quicker than
+ * one for them all: the first rules' literals, up to PAT_EARLY_LITS of
+ * them, are one set, the others' the second, each scanned only when a
+ * rule that needs it is reached (pat_match).
  */
 static void
 pat_index(struct pat_mta *m)
 {
-	int i, j;
+	int i, j, k, room = PAT_EARLY_LITS;
 
 	if (m->nreplylits > 0)
 		m->lits = lit_new();
 	for (i = 0; i < m->nreplylits; i++)
 		lit_add(m->lits, m->replylits[i], strlen(m->replylits[i]), 0);
-	m->rulelits = lit_new();
+	m->rulelits[0] = lit_new();
+	m->rulelits[1] = lit_new();
 	m->hit = xcalloc((size_t)m->nrules + 1, sizeof(*m->hit));
 	for (i = 0; i < m->nrules; i++) {
+		struct pat_rule *r = &m->rules[i];
+
 		/* a shape parser rejects a line sooner than the scan would */
-		if (m->rules[i].shape != NULL)
-			m->rules[i].always = 1;
-		for (j = 0; !m->rules[i].always && m->rules[i].lits[j]; j++)
-			lit_add(m->rulelits, m->rules[i].lits[j],
-			    strlen(m->rules[i].lits[j]), i);
-		lit_strv_free(m->rules[i].lits);
-		m->rules[i].lits = NULL;
+		if (r->shape != NULL)
+			r->always = 1;
+		for (k = 0; !r->always && r->lits[k]; k++)
+			;
+		/* past the room, this rule and those after it: the second */
+		r->late = k > room;
+		room = r->late ? 0 : room - k;
+		for (j = 0; j < k; j++)
+			lit_add(m->rulelits[r->late], r->lits[j],
+			    strlen(r->lits[j]), i);
+		lit_strv_free(r->lits);
+		r->lits = NULL;
 	}
 }
 
@@ -726,19 +747,22 @@ pat_fill(const struct pat_mta *m, const struct pat_rule *r,
 }
 
 /*
- * Mark the rules of M whose literals occur in the line. Done once a line,
- * and only when a rule that needs the marks is reached: a line that the
- * first rules (those parsed by hand, which need none) take is not
- * scanned again.
+ * Mark the rules of M whose literals occur in the line, those of set
+ * LATE of m->rulelits. Done at most once a line for each set, and only
+ * when a rule that needs it is reached: a line that the first rules
+ * (those parsed by hand need no marks) take is not scanned, and one the
+ * first rules with literals take is not scanned for the others. The
+ * rules of the second set all come after those of the first, so a scan
+ * of it may start a new generation of marks.
  */
 static void
-pat_mark_rules(struct pat_mta *m, const char *s, size_t n)
+pat_mark_rules(struct pat_mta *m, int late, const char *s, size_t n)
 {
 	if (++m->gen == 0) { /* wrapped: start the marks afresh */
 		memset(m->hit, 0, (size_t)m->nrules * sizeof(*m->hit));
 		m->gen = 1;
 	}
-	lit_each(m->rulelits, s, n, pat_mark, m);
+	lit_each(m->rulelits[late], s, n, pat_mark, m);
 }
 
 enum pat_result
@@ -746,7 +770,7 @@ pat_match(struct pat_set *set, int idx, const char *s, size_t n,
     struct event *ev)
 {
 	struct pat_mta *m;
-	int i, rc, limited = 0, marked = 0;
+	int i, rc, limited = 0, marked = 0; /* marked: sets scanned */
 
 	if (idx < 0 || idx >= set->nmtas)
 		return PAT_NOREPLY;
@@ -757,9 +781,9 @@ pat_match(struct pat_set *set, int idx, const char *s, size_t n,
 	for (i = 0; i < m->nrules; i++) {
 		struct pat_rule *r = &m->rules[i];
 
-		if (!r->always && !marked) {
-			pat_mark_rules(m, s, n);
-			marked = 1;
+		if (!r->always && !(marked >> r->late & 1)) {
+			pat_mark_rules(m, r->late, s, n);
+			marked |= 1 << r->late;
 		}
 		if (!r->always && m->hit[i] != m->gen)
 			continue; /* none of its literals: it cannot match */

@@ -486,6 +486,59 @@ pat_match__no_literal__noreply_without_regex(void **state)
 	pat_free(set);
 }
 
+/*
+ * The first rules' literals (up to eight) and the others' are scanned
+ * apart, each set only when a rule that needs it is reached. Rules on
+ * both sides of the split still see their literals, line after line, and
+ * a rule none of whose literals is in a line is not tried: the regexes
+ * run are counted.
+ */
+static void
+pat_match__rules_on_both_sides_of_the_literal_split__each_found(void **state)
+{
+	static char text[] = "mta postfix\nprogram ^postfix\n"
+			     "event a dir=out code=550 (?:aa1|aa2|aa3) A$\n"
+			     "event b dir=out code=551 (?:bb1|bb2|bb3) B$\n"
+			     "event c dir=out code=552 (?:cc1|cc2|cc3) C$\n"
+			     "event d dir=out code=553 dd1 D$\n";
+	static const struct {
+		const char *line;
+		int code;           /* 0: no event */
+		unsigned long runs; /* regexes run for it */
+	} lines[] = {
+	    {"x aa1 A", 550, 1},
+	    {"aa2 B bb3 B", 551, 1},
+	    {"cc2 C", 552, 1},
+	    {"aa1 A! dd1 D", 553, 2}, /* a's literal, then d's */
+	    {"bb1 B", 551, 1},        /* no mark left from the line before */
+	    {"cc3 C! dd1 D", 553, 2}, /* c's literal, then d's */
+	    {"cc3 D", 0, 0},
+	    {"aa3 A", 550, 1},
+	};
+	struct pat_set *set = pat_new();
+	struct event ev;
+	unsigned long before;
+	char err[256];
+	FILE *fp;
+	size_t k;
+
+	(void)state;
+	assert_non_null(fp = fmemopen(text, strlen(text), "r"));
+	assert_int_equal(pat_load_fp(set, fp, "mem", err, sizeof(err)), 0);
+	fclose(fp);
+	for (k = 0; k < NELEM(lines); k++) {
+		const char *l = lines[k].line;
+
+		before = pat_runs(set);
+		assert_int_equal(pat_match(set, 0, l, strlen(l), &ev),
+		    lines[k].code ? PAT_EVENT : PAT_NOREPLY);
+		if (lines[k].code)
+			assert_int_equal(ev.code, lines[k].code);
+		assert_int_equal(pat_runs(set) - before, lines[k].runs);
+	}
+	pat_free(set);
+}
+
 /* A stream loads like a file, and its name stands in the messages. */
 static void
 pat_load_fp__stream__loads_and_names_it(void **state)
@@ -591,6 +644,8 @@ main(void)
 	    cmocka_unit_test(
 		pat_match__catastrophic_pattern__limit_counted_unparsed),
 	    cmocka_unit_test(pat_match__no_literal__noreply_without_regex),
+	    cmocka_unit_test(
+		pat_match__rules_on_both_sides_of_the_literal_split__each_found),
 	    cmocka_unit_test(pat_load_fp__stream__loads_and_names_it),
 	    cmocka_unit_test(pat_mta_for__programs_of_a_log__matched_once_each),
 	};
