@@ -79,12 +79,12 @@ struct lit {
 #define LIT_TRI_MUL 2654435761u /* the triple hash's multiplier */
 struct lit_tri {
 	uint64_t map[(1u << LIT_TRI_BITS) / 64];
-	int head[1u << LIT_TRI_BITS];
+	int head[1u << LIT_TRI_BITS]; /* first literal + 1, 0: none */
 };
 
 struct lit_set {
 	uint64_t map[LIT_PAIRS / 64]; /* pairs that start some literal */
-	int *head;                    /* LIT_PAIRS chains, -1: none */
+	int *head; /* LIT_PAIRS chains: first literal + 1, 0: none */
 	struct lit *lits;
 	int nlits, cap;
 	unsigned char lo[16], hi[16]; /* anchor buckets by low, high nibble */
@@ -106,11 +106,9 @@ struct lit_set *
 lit_new(void)
 {
 	struct lit_set *l = xcalloc(1, sizeof(*l));
-	size_t i;
 
-	l->head = xmalloc(LIT_PAIRS * sizeof(*l->head));
-	for (i = 0; i < LIT_PAIRS; i++)
-		l->head[i] = -1;
+	/* zeroed and untouched: only the pages of pairs in use cost memory */
+	l->head = xcalloc(LIT_PAIRS, sizeof(*l->head));
 	(void)lit_use_blocks(l, getenv("SMTPLOG_NO_SIMD") == NULL ? 2 : 0);
 	return l;
 }
@@ -140,7 +138,7 @@ lit_count(const struct lit_set *l)
 static void
 lit_file(struct lit_set *l, unsigned p, int k)
 {
-	int k0 = l->head[p] < 0 ? l->npairs++ : -1; /* a new pair: its bit */
+	int k0 = l->head[p] == 0 ? l->npairs++ : -1; /* a new pair: its bit */
 
 	if (k0 >= 0 && k0 < LIT_VEC_PAIRS) {
 		unsigned char bit = (unsigned char)(1u << k0);
@@ -150,8 +148,8 @@ lit_file(struct lit_set *l, unsigned p, int k)
 		l->pairnib[2][p & 15] |= bit;
 		l->pairnib[3][p >> 4 & 15] |= bit;
 	}
-	l->lits[k].next = l->head[p];
-	l->head[p] = k;
+	l->lits[k].next = l->head[p] - 1;
+	l->head[p] = k + 1;
 	l->map[p >> 6] |= (uint64_t)1 << (p & 63);
 }
 
@@ -205,7 +203,7 @@ lit_find(const struct lit_set *l, const unsigned char *s, size_t n, unsigned p)
 {
 	int k;
 
-	for (k = l->head[p]; k >= 0; k = l->lits[k].next)
+	for (k = l->head[p] - 1; k >= 0; k = l->lits[k].next)
 		if (l->lits[k].n == n && memcmp(l->lits[k].s, s, n) == 0)
 			return k;
 	return -1;
@@ -252,8 +250,8 @@ lit_tri_file(struct lit_set *l, int k)
 	/* the rare pair and the byte after it, or before it at the end */
 	x->toff = x->off + 3 <= x->n ? x->off : x->n - 3;
 	h = lit_tri_hash((const unsigned char *)x->s + x->toff);
-	x->tnext = l->tri->head[h];
-	l->tri->head[h] = k;
+	x->tnext = l->tri->head[h] - 1;
+	l->tri->head[h] = k + 1;
 	l->tri->map[h >> 6] |= (uint64_t)1 << (h & 63);
 }
 
@@ -261,7 +259,6 @@ lit_tri_file(struct lit_set *l, int k)
 static void
 lit_tri_update(struct lit_set *l, int k)
 {
-	size_t i;
 	int j;
 
 	if (l->lits[k].n < 3)
@@ -275,10 +272,7 @@ lit_tri_update(struct lit_set *l, int k)
 		lit_tri_file(l, k);
 		return;
 	}
-	l->tri = xmalloc(sizeof(*l->tri));
-	memset(l->tri->map, 0, sizeof(l->tri->map));
-	for (i = 0; i < (size_t)1 << LIT_TRI_BITS; i++)
-		l->tri->head[i] = -1;
+	l->tri = xcalloc(1, sizeof(*l->tri));
 	for (j = 0; j < l->nlits; j++)
 		if (!l->lits[j].twin)
 			lit_tri_file(l, j);
@@ -403,7 +397,7 @@ static int
 lit_chain(const struct lit_set *l, const unsigned char *t, size_t n, size_t i,
     unsigned p, void (*fn)(void *, int), void *arg)
 {
-	return lit_walk(l, t, n, i, l->head[p], 0, fn, arg);
+	return lit_walk(l, t, n, i, l->head[p] - 1, 0, fn, arg);
 }
 
 /*
@@ -640,14 +634,14 @@ lit_scan_tri_from(const struct lit_set *l, const unsigned char *t, size_t n,
 	for (; i + 4 <= n; i++) {
 		h = lit_tri_mix(lit_tri_load(t + i));
 		if ((map[h >> 6] >> (h & 63) & 1) &&
-		    lit_walk(l, t, n, i, l->tri->head[h], 1, fn, arg))
+		    lit_walk(l, t, n, i, l->tri->head[h] - 1, 1, fn, arg))
 			return 1;
 	}
 	if (i + 3 != n) /* the last triple, which has no fourth byte */
 		return 0;
 	h = lit_tri_hash(t + i);
 	return (map[h >> 6] >> (h & 63) & 1) &&
-	    lit_walk(l, t, n, i, l->tri->head[h], 1, fn, arg);
+	    lit_walk(l, t, n, i, l->tri->head[h] - 1, 1, fn, arg);
 }
 
 #ifdef LIT_SHUFTI
@@ -699,7 +693,8 @@ lit_scan_tri32(const struct lit_set *l, const unsigned char *t, size_t n,
 			at = i + (size_t)__builtin_ctz(hits);
 			hits &= hits - 1;
 			h = lit_tri_mix(lit_tri_load(t + at));
-			if (lit_walk(l, t, n, at, l->tri->head[h], 1, fn, arg))
+			if (lit_walk(l, t, n, at, l->tri->head[h] - 1, 1, fn,
+				arg))
 				return 1;
 		}
 	}
