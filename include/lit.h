@@ -6,6 +6,8 @@
  *   lit_any(l, text, n)         1 when some literal occurs in TEXT
  *   lit_each(l, text, n, fn, arg)   call fn(arg, id) for every literal
  *                               occurrence (an id may come more than once)
+ *   lit_learn(l, text, n)       count TEXT as a sample of what will be
+ *                               scanned (see below)
  *
  * Used as the cheap test before any regex: by pat (does the line carry
  * one of the MTA's reply literals? which rules can match?) and sig (which
@@ -38,6 +40,19 @@ void lit_each(const struct lit_set *l, const char *text, size_t n,
 int lit_use_blocks(struct lit_set *l, int on);
 /* Number of literals added. */
 int lit_count(const struct lit_set *l);
+/*
+ * For a set scanned by byte triples (many literals of three bytes or
+ * more, as the signatures'): count the triples of TEXT, a sample of the
+ * texts to come. Once 64 KiB of samples are counted, every literal is
+ * filed under the triple of it least met in them, so that the scan stops
+ * less often at triples the log is full of (".co" of every domain, "lay"
+ * of every "relay="). What a scan finds never changes; the calls after
+ * that, and on other sets, do nothing.
+ */
+void lit_learn(struct lit_set *l, const char *text, size_t n);
+/* Where in the literal of ID its triple starts (for the tests); -1 when
+ * L is not scanned by triples. */
+int lit_filed_at(const struct lit_set *l, int id);
 
 /*
  * Literals one of which every match of the regex RE (N bytes) contains,

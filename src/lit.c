@@ -27,7 +27,12 @@
  * more, it is scanned by byte triples instead (struct lit_tri): pairs of
  * lower-case letters are in most words of a message, triples of them in
  * few; with AVX2, eight triples are hashed at once and their bits
- * gathered from the map. Else it is scanned a pair at a time. A hit is confirmed by the
+ * gathered from the map (else it is scanned a pair at a time). The
+ * triple a literal is filed under is first a guess from its rare pair;
+ * lit_learn() counts the triples of the first texts and files each
+ * literal under its least met one (the domains, "relay=" and enhanced
+ * codes of a log are full of triples the guess takes for rare). A hit is
+ * confirmed by the
  * literal's first four bytes as one word before the rest is compared. A
  * literal added again under another id (signatures share many) is filed
  * once and reported under all its ids.
@@ -77,6 +82,8 @@ struct lit {
  */
 #define LIT_TRI_BITS 16
 #define LIT_TRI_MUL 2654435761u /* the triple hash's multiplier */
+/* sample text lit_learn() counts before it refiles the literals */
+#define LIT_LEARN_BYTES (64 * 1024)
 struct lit_tri {
 	uint64_t map[(1u << LIT_TRI_BITS) / 64];
 	int head[1u << LIT_TRI_BITS]; /* first literal + 1, 0: none */
@@ -100,6 +107,11 @@ struct lit_set {
 	struct lit_tri *tri; /* NULL: not worth it, or a literal too short */
 	int short_lits;      /* literals under three bytes */
 	int reference;       /* lit_use_blocks(l, 0): pairs a byte at a time */
+	/* lit_learn(): how often each triple hash was met in the sample
+	 * so far (NULL before it), its bytes, and whether it is done */
+	uint16_t *seen;
+	size_t learned;
+	int learnt;
 };
 
 struct lit_set *
@@ -125,6 +137,7 @@ lit_free(struct lit_set *l)
 	free(l->lits);
 	free(l->head);
 	free(l->tri);
+	free(l->seen);
 	free(l);
 }
 
@@ -240,19 +253,75 @@ lit_tri_hash(const unsigned char *t)
 	    (uint32_t)t[0] | (uint32_t)t[1] << 8 | (uint32_t)t[2] << 16);
 }
 
+/* The triple hash literal X is filed under. */
+static unsigned
+lit_tri_of(const struct lit *x)
+{
+	return lit_tri_hash((const unsigned char *)x->s + x->toff);
+}
+
+/* File literal K in the triple index under its triple at toff. */
+static void
+lit_tri_put(struct lit_set *l, int k)
+{
+	struct lit *x = &l->lits[k];
+	unsigned h = lit_tri_of(x);
+
+	x->tnext = l->tri->head[h] - 1;
+	l->tri->head[h] = k + 1;
+	l->tri->map[h >> 6] |= (uint64_t)1 << (h & 63);
+}
+
+/* Where literal X (three bytes or more) is filed by default: its rare
+ * pair and the byte after it, or before it at the end. */
+static size_t
+lit_tri_default(const struct lit *x)
+{
+	return x->off + 3 <= x->n ? x->off : x->n - 3;
+}
+
 /* File literal K (three bytes or more) in the triple index. */
 static void
 lit_tri_file(struct lit_set *l, int k)
 {
-	struct lit *x = &l->lits[k];
-	unsigned h;
+	l->lits[k].toff = lit_tri_default(&l->lits[k]);
+	lit_tri_put(l, k);
+}
 
-	/* the rare pair and the byte after it, or before it at the end */
-	x->toff = x->off + 3 <= x->n ? x->off : x->n - 3;
-	h = lit_tri_hash((const unsigned char *)x->s + x->toff);
-	x->tnext = l->tri->head[h] - 1;
-	l->tri->head[h] = k + 1;
-	l->tri->map[h >> 6] |= (uint64_t)1 << (h & 63);
+/*
+ * File every literal again, under its triple least met in the sample
+ * lit_learn() counted (the default one on a tie). Only the map words and
+ * heads in use are cleared: the index's untouched pages stay unmapped.
+ */
+static void
+lit_tri_refile(struct lit_set *l)
+{
+	const unsigned char *u;
+	unsigned h, least;
+	size_t p;
+	int k;
+
+	for (k = 0; k < l->nlits; k++)
+		if (!l->lits[k].twin) {
+			h = lit_tri_of(&l->lits[k]);
+			l->tri->head[h] = 0;
+			l->tri->map[h >> 6] = 0;
+		}
+	for (k = 0; k < l->nlits; k++) {
+		struct lit *x = &l->lits[k];
+
+		if (x->twin)
+			continue;
+		u = (const unsigned char *)x->s;
+		x->toff = lit_tri_default(x);
+		least = l->seen[lit_tri_of(x)];
+		for (p = 0; p + 3 <= x->n && least > 0; p++)
+			if (l->seen[lit_tri_hash(u + p)] < least) {
+				least = l->seen[lit_tri_hash(u + p)];
+				x->toff = p;
+			}
+		lit_tri_put(l, k);
+	}
 }
 
 /* Keep the triple index in step after literal K was added. */
@@ -276,6 +345,44 @@ lit_tri_update(struct lit_set *l, int k)
 	for (j = 0; j < l->nlits; j++)
 		if (!l->lits[j].twin)
 			lit_tri_file(l, j);
+}
+
+void
+lit_learn(struct lit_set *l, const char *text, size_t n)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	unsigned h;
+	size_t i;
+
+	if (l->tri == NULL || l->learnt)
+		return;
+	if (l->seen == NULL)
+		l->seen = xcalloc((size_t)1 << LIT_TRI_BITS, sizeof(*l->seen));
+	for (i = 0; i + 3 <= n; i++) {
+		h = lit_tri_hash(t + i);
+		if (l->seen[h] < UINT16_MAX)
+			l->seen[h]++;
+	}
+	l->learned += n;
+	if (l->learned < LIT_LEARN_BYTES)
+		return;
+	lit_tri_refile(l);
+	free(l->seen);
+	l->seen = NULL;
+	l->learnt = 1;
+}
+
+int
+lit_filed_at(const struct lit_set *l, int id)
+{
+	int k;
+
+	if (l->tri == NULL)
+		return -1;
+	for (k = 0; k < l->nlits; k++)
+		if (l->lits[k].id == id && !l->lits[k].twin)
+			return (int)l->lits[k].toff;
+	return -1;
 }
 
 void

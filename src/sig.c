@@ -565,6 +565,8 @@ sig_prefilter(struct sig_set *set, const char *msg, size_t len)
 	}
 	/* ASCII only, as PCRE2's caseless match in byte mode */
 	util_lower_copy(set->low, msg, len);
+	/* the first messages teach the scan which triples are common */
+	lit_learn(set->lits, set->low, len);
 	lit_each(set->lits, set->low, len, sig_mark, set);
 	for (k = 0; k < set->nhits; k++) {
 		u = set->hits[k];

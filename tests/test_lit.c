@@ -146,7 +146,9 @@ found_by_search(const char *const *lits, int nlits, const char *t, size_t n)
 }
 
 /* Every scan of a set of LITS finds what memmem() finds, on random texts
- * of every length up to 290 bytes over ALPHABET. */
+ * of every length up to 290 bytes over ALPHABET. The texts are also the
+ * sample lit_learn() counts: a set scanned by triples is refiled about a
+ * tenth of the way through, and found the same before and after. */
 static void
 random_texts(const char *const *lits, int nlits, const char *alphabet)
 {
@@ -172,6 +174,7 @@ random_texts(const char *const *lits, int nlits, const char *alphabet)
 
 			memcpy(text + n - strlen(x), x, strlen(x));
 		}
+		lit_learn(l, text, n);
 		want = found_by_search(lits, nlits, text, n);
 		for (blocks = 0; blocks < 3; blocks++) {
 			(void)lit_use_blocks(l, blocks);
@@ -229,6 +232,53 @@ lit_each__random_texts_many_anchors__triples_find_what_search_finds(
 	(void)state;
 	random_texts(lits, (int)(sizeof(lits) / sizeof(lits[0])),
 	    "spamhausilbxfqotrlemk yngdc.4758(3)jvw|[]<@>#-;~!$");
+}
+
+/*
+ * A set scanned by triples learns from its sample texts: a literal filed
+ * under a triple the sample is full of moves to the one of it least met,
+ * once 64 KiB were counted, and is still found. "spamhaus" is filed under
+ * "mha" by default (its rare pair is "mh"); the sample repeats "mhau".
+ */
+static void
+lit_learn__sample_full_of_a_triple__literal_filed_elsewhere(void **state)
+{
+	static const char *const lits[] = {"spamhaus", "mailbox full", "quota",
+	    "rate limit", "throttl", "helo", "spf", "dkim", "gsmtp",
+	    "google.com", "4.7.28", "5.7.26", "(s31", "as(", "user unknown",
+	    "relay", "greylist", "jvw", "k|z", "[id", "<@>", "#x#", "x-y",
+	    "w;w", "~ok", "yes!", "b$b", "rbl", "ptr"};
+	const char *sample = "mhau mhau mhau, mhau. ";
+	const char *text = "554 5.7.1 listed by spamhaus, see the spam page";
+	struct lit_set *l = lit_new();
+	size_t learned = 0;
+	int i, before;
+
+	(void)state;
+	for (i = 0; i < (int)(sizeof(lits) / sizeof(lits[0])); i++)
+		lit_add(l, lits[i], strlen(lits[i]), i);
+	before = lit_filed_at(l, 0);
+	assert_int_equal(before, 3);
+	while (learned < 64 * 1024 - strlen(sample)) {
+		lit_learn(l, sample, strlen(sample));
+		learned += strlen(sample);
+	}
+	assert_int_equal(lit_filed_at(l, 0), before); /* not yet */
+	lit_learn(l, sample, strlen(sample));
+	/* "mha" and "hau" are all over the sample, "spa" never: the first
+	 * of the least met */
+	assert_int_equal(lit_filed_at(l, 0), 0);
+	assert_int_equal(found_by_scan(l, text, strlen(text)), 1u);
+	assert_int_equal(found_by_scan(l, "spamhaus", 8), 1u);
+	assert_int_equal(found_by_scan(l, "spamhau", 7), 0u);
+	/* a set of few literals has no triples to file */
+	lit_free(l);
+	l = lit_new();
+	lit_add(l, "spamhaus", 8, 0);
+	assert_int_equal(lit_filed_at(l, 0), -1);
+	lit_learn(l, sample, strlen(sample));
+	assert_int_equal(found_by_scan(l, text, strlen(text)), 1u);
+	lit_free(l);
 }
 
 /*
@@ -471,6 +521,8 @@ main(void)
 	    cmocka_unit_test(
 		lit_each__random_texts_many_anchors__triples_find_what_search_finds),
 	    cmocka_unit_test(lit_each__short_literal_after_many__still_found),
+	    cmocka_unit_test(
+		lit_learn__sample_full_of_a_triple__literal_filed_elsewhere),
 	    cmocka_unit_test(
 		lit_each__second_byte_anchors_side_by_side__both_pairs_seen),
 	    cmocka_unit_test(lit_required__runs_groups_and_branches),
