@@ -170,6 +170,56 @@ util_chr(const char *s, size_t n, char c)
 	return NULL;
 }
 
+/*
+ * memmem() for the short literals the line parsers look for (", dsn=",
+ * "status=", " H="): the places of the literal's last two bytes are
+ * found 16 at a time, and the rest is compared only there. Those two
+ * ("n=", "s=") are much rarer in a log line than the last one alone.
+ */
+static inline const char *
+util_mem(const char *s, size_t n, const char *lit, size_t len)
+{
+	size_t q = len - 2; /* where the literal's second last byte may be */
+	char a, b;
+
+	if (len < 2)
+		return len == 0 ? s : util_chr(s, n, lit[0]);
+	if (n < len)
+		return NULL;
+	a = lit[len - 2];
+	b = lit[len - 1];
+#ifdef __SSE2__
+	{
+		const __m128i av = _mm_set1_epi8(a), bv = _mm_set1_epi8(b);
+		unsigned m;
+		size_t i;
+
+		for (; q + 17 <= n; q += 16) {
+			m = (unsigned)_mm_movemask_epi8(
+			    _mm_and_si128(_mm_cmpeq_epi8(_mm_loadu_si128((
+							     const __m128i
+								 *)(const void
+								 *)(s + q)),
+					      av),
+				_mm_cmpeq_epi8(_mm_loadu_si128(
+						   (const __m128i *)(const void
+							   *)(s + q + 1)),
+				    bv)));
+			for (; m != 0; m &= m - 1) {
+				i = q + (size_t)__builtin_ctz(m) - (len - 2);
+				if (util_memeq(s + i, lit, len - 2))
+					return s + i;
+			}
+		}
+	}
+#endif
+	for (; q + 2 <= n; q++)
+		if (s[q] == a && s[q + 1] == b &&
+		    util_memeq(s + q - (len - 2), lit, len - 2))
+			return s + q - (len - 2);
+	return NULL;
+}
+
 /* C lower-cased in ASCII, as PCRE2 folds case in byte mode; other bytes
  * as they are, whatever the locale. */
 static inline unsigned char

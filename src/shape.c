@@ -66,23 +66,17 @@ shape_at(const char *s, size_t n, size_t i, const char *lit, size_t len)
 	return i <= n && n - i >= len && util_memeq(s + i, lit, len);
 }
 
-/*
- * First occurrence of LIT (2 bytes or more) in S at or after I, or
- * SHAPE_UNSET. The literals here end in a rare byte ("=", "\""), so the
- * search goes from one of those to the next.
- */
+/* First occurrence of LIT (2 bytes or more) in S at or after I, or
+ * SHAPE_UNSET. */
 static size_t
 shape_find_lit(const char *s, size_t n, size_t i, const char *lit, size_t len)
 {
-	const char *p, *end = s + n;
+	const char *p;
 
 	if (i >= n || n - i < len)
 		return SHAPE_UNSET;
-	for (p = s + i + len - 1;
-	     (p = util_chr(p, (size_t)(end - p), lit[len - 1])) != NULL; p++)
-		if (util_memeq(p - (len - 1), lit, len - 1))
-			return (size_t)(p - (len - 1) - s);
-	return SHAPE_UNSET;
+	p = util_mem(s + i, n - i, lit, len);
+	return p != NULL ? (size_t)(p - s) : SHAPE_UNSET;
 }
 
 /* First byte C in S[I..N), or SHAPE_UNSET. */

@@ -334,6 +334,49 @@ util_chr__every_length_and_place__as_memchr(void **state)
 	}
 }
 
+/*
+ * util_mem() is memmem() for literals of 0 to 9 bytes, in texts of every
+ * length up to 40 with the literal (or only its last two bytes, or its
+ * start) at every place, and twice: the first counts.
+ */
+static void
+util_mem__every_length_and_place__as_memmem(void **state)
+{
+	static const char *const lits[] = {"", "=",
+	    "s=", ", dsn=", "status=", " H=", "==", "xx=", ", relay="};
+	char s[64];
+	size_t n, at, k, len;
+
+	(void)state;
+	for (k = 0; k < sizeof(lits) / sizeof(lits[0]); k++) {
+		const char *lit = lits[k];
+
+		len = strlen(lit);
+		for (n = 0; n <= 40; n++) {
+			for (at = 0; at <= n + 1; at++) {
+				int how;
+
+				for (how = 0; how < 3; how++) {
+					memset(s, 'x', sizeof(s));
+					if (how == 0)
+						memcpy(s + at, lit, len);
+					else if (how == 1 && len >= 2)
+						memcpy(s + at, lit + len - 2,
+						    2);
+					else if (len >= 1)
+						memcpy(s + at, lit, len - 1);
+					if (how == 0 && at + len + 3 < n)
+						memcpy(s + at + len + 3, lit,
+						    len);
+					assert_ptr_equal(util_mem(s, n, lit,
+							     len),
+					    memmem(s, n, lit, len));
+				}
+			}
+		}
+	}
+}
+
 /* util_lower() folds A-Z only, whatever the byte. */
 static void
 util_lower__every_byte__ascii_letters_only(void **state)
@@ -666,6 +709,7 @@ main(void)
 	    cmocka_unit_test(xcalloc__array__zeroed),
 	    cmocka_unit_test(util_memeq__every_length_and_place__as_memcmp),
 	    cmocka_unit_test(util_chr__every_length_and_place__as_memchr),
+	    cmocka_unit_test(util_mem__every_length_and_place__as_memmem),
 	    cmocka_unit_test(util_lower__every_byte__ascii_letters_only),
 	    cmocka_unit_test(
 		util_lower_copy__every_byte_length_and_place__as_util_lower),
