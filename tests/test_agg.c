@@ -1443,6 +1443,79 @@ agg_peer_rows__names_alike_at_the_start__byte_order_then_length(void **state)
 	agg_free(a);
 }
 
+/* Whether peer row A comes before B by the order agg_peer_rows()
+ * promises, field by field; 0 for the same key. */
+static int
+row_cmp(const struct agg_peer_row *a, const struct agg_peer_row *b)
+{
+	const int fa[] = {a->dir, a->cls, a->code, a->enh.cls, a->enh.subject,
+	    a->enh.detail, a->sig, a->kind};
+	const int fb[] = {b->dir, b->cls, b->code, b->enh.cls, b->enh.subject,
+	    b->enh.detail, b->sig, b->kind};
+	size_t i, m = a->len < b->len ? a->len : b->len;
+	int r;
+
+	for (i = 0; i < sizeof(fa) / sizeof(fa[0]); i++)
+		if (fa[i] != fb[i])
+			return fa[i] < fb[i] ? -1 : 1;
+	if ((r = memcmp(a->name, b->name, m)) != 0)
+		return r;
+	return a->len < b->len ? -1 : a->len > b->len;
+}
+
+/*
+ * Thousands of peer rows come back in order, each key once: names of
+ * every length up to 40 that share their first 8 or 16 bytes or all but
+ * the last ("unknown[10.0.0.1", a name and its prefix), spread over a few
+ * failures and both kinds, added in no order.
+ */
+static void
+agg_peer_rows__thousands_alike__in_order_each_once(void **state)
+{
+	static const char *const starts[] = {"", "unknown[", "unknown[10.0.0.",
+	    "mx.example.org", "mx.example.org.", "\xc3\xa9t\xc3\xa9"};
+	static const char alphabet[] = "u[1.0]9a\xc3";
+	struct agg *a = agg_new();
+	struct agg_peer_row r, *p;
+	char names[3000][48];
+	unsigned seed = 11;
+	size_t n, i, k, len;
+
+	(void)state;
+	for (i = 0; i < 3000; i++) {
+		memset(&r, 0, sizeof(r));
+		seed = seed * 1103515245u + 12345u;
+		r.dir = (int)(seed >> 16) % 2;
+		r.cls = 4 + (int)(seed >> 18) % 2;
+		r.code = r.cls * 100 + 50 + (int)(seed >> 20) % 2;
+		r.enh.cls = r.cls;
+		r.enh.subject = (int)(seed >> 22) % 3;
+		r.enh.detail = (int)(seed >> 24) % 2;
+		r.sig = (int)(seed >> 26) % 3 - 1;
+		r.kind = (int)(seed >> 28) % 2;
+		strcpy(names[i], starts[(seed >> 12) % 6]);
+		len = strlen(names[i]);
+		for (k = (seed >> 8) % 8; k > 0 && len < 40; k--) {
+			seed = seed * 1103515245u + 12345u;
+			names[i][len++] =
+			    alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
+		}
+		r.name = names[i];
+		r.len = len;
+		r.count = 1;
+		agg_add_peer(a, &r);
+	}
+	p = agg_peer_rows(a, &n);
+	assert_true(n > 1000);
+	for (i = 1; i < n; i++)
+		if (row_cmp(&p[i - 1], &p[i]) >= 0)
+			fail_msg("rows %zu and %zu out of order: %.*s, %.*s",
+			    i - 1, i, (int)p[i - 1].len, p[i - 1].name,
+			    (int)p[i].len, p[i].name);
+	free(p);
+	agg_free(a);
+}
+
 /* What agg_cells() and agg_peer_rows() give back, fed to another
  * aggregator with agg_add_cell() and agg_add_peer(), counts the same. */
 static void
@@ -1957,6 +2030,8 @@ main(void)
 		agg_peer_rows__two_failures__every_peer_with_its_key_sorted),
 	    cmocka_unit_test(
 		agg_peer_rows__names_alike_at_the_start__byte_order_then_length),
+	    cmocka_unit_test(
+		agg_peer_rows__thousands_alike__in_order_each_once),
 	    cmocka_unit_test(agg_add_cell_peer__tables_of_another__same_tables),
 	    cmocka_unit_test(
 		agg_add_peer__upper_case_and_long_name__lower_cased_and_cut),
