@@ -89,6 +89,9 @@ void util_put_int(FILE *fp, int64_t v);
 void util_set_redact(int on);
 /* 1 after util_set_redact(1). */
 int util_redacting(void);
+/* 1 when JSON takes S's LEN bytes as they are: printable ASCII other
+ * than '"' and '\\' (no escape, and they read back exactly). */
+int util_json_plain(const char *s, size_t len);
 /* 1 when a JSON reader gets S's LEN bytes back from what util_put_json()
  * writes; 0 when S holds invalid UTF-8, whose bytes util_put_json() writes
  * as code points U+0080..U+00FF, which read back as other bytes. */

@@ -208,6 +208,51 @@ util_text_bytes(FILE *fp, const char *s, size_t len)
 	}
 }
 
+#define UTIL_ONES 0x0101010101010101u /* a byte of 1 in each place */
+#define UTIL_HIGH 0x8080808080808080u /* the high bit of each byte */
+
+/* Whether a byte of W is zero (the bit trick of "Bit Twiddling Hacks"). */
+static inline uint64_t
+util_zero_byte(uint64_t w)
+{
+	return (w - UTIL_ONES) & ~w & UTIL_HIGH;
+}
+
+/*
+ * From I on, whole words of 8 bytes of P that JSON takes as they are:
+ * printable ASCII (0x20 to 0x7e) other than '"' and '\\'. Returns where
+ * the first word with another byte starts (or the last, partial one):
+ * the caller looks at that one byte by byte.
+ */
+static size_t
+util_json_run(const unsigned char *p, size_t i, size_t len)
+{
+	uint64_t w;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, p + i, 8);
+		/* a byte under 0x20, over 0x7e, a quote or a backslash */
+		if ((((w - UTIL_ONES * 0x20) & ~w) | ((w + UTIL_ONES) | w)) &
+			UTIL_HIGH ||
+		    util_zero_byte(w ^ (UTIL_ONES * '"')) ||
+		    util_zero_byte(w ^ (UTIL_ONES * '\\')))
+			break;
+	}
+	return i;
+}
+
+int
+util_json_plain(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = util_json_run(p, 0, len);
+
+	for (; i < len; i++)
+		if (p[i] < 0x20 || p[i] >= 0x7f || p[i] == '"' || p[i] == '\\')
+			return 0;
+	return 1;
+}
+
 /* util_put_json() without redaction: also for the program's own text. */
 static void
 util_json_bytes(FILE *fp, const char *s, size_t len)
@@ -217,7 +262,7 @@ util_json_bytes(FILE *fp, const char *s, size_t len)
 
 	while (i < len) {
 		unsigned char c = p[i];
-		size_t run = i;
+		size_t run = util_json_run(p, i, len);
 
 		/* printable ASCII but the two escaped: written as one run */
 		while (run < len && p[run] >= 0x20 && p[run] < 0x7f &&
@@ -371,8 +416,16 @@ util_json_exact(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, n;
+	uint64_t w;
 
 	while (i < len) {
+		if (i + 8 <= len) { /* eight ASCII bytes at once */
+			memcpy(&w, p + i, 8);
+			if ((w & UTIL_HIGH) == 0) {
+				i += 8;
+				continue;
+			}
+		}
 		if (p[i] < 0x80)
 			i++;
 		else if (p[i] == 0xc2 && i + 1 < len && p[i + 1] >= 0x80 &&

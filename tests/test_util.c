@@ -551,6 +551,65 @@ util_json_exact__each_kind_of_byte__only_invalid_utf8_is_not(void **state)
 	assert_int_equal(util_json_exact("\xed\xa0\x80", 3), 0);
 }
 
+/*
+ * Long texts go 8 bytes at a time where they are plain: every byte value
+ * at every place of texts of 8 to 24 bytes comes out escaped as it does
+ * alone, util_json_plain() finds it wherever it needs an escape, and
+ * util_json_exact() finds a lone high byte, and passes a two-byte
+ * character, at every place.
+ */
+static void
+util_put_json__every_byte_at_every_place__escaped_as_alone(void **state)
+{
+	char in[32], want[64], *got;
+	size_t len, at, n, w;
+	int b;
+
+	(void)state;
+	for (len = 8; len <= 24; len++) {
+		for (at = 0; at < len; at++) {
+			for (b = 0; b < 256; b++) {
+				memset(in, 'a', len);
+				in[at] = (char)b;
+				w = 0;
+				memset(want, 'a', at);
+				w = at;
+				if (b == '"' || b == '\\')
+					w += (size_t)snprintf(want + w,
+					    sizeof(want) - w, "\\%c", b);
+				else if (b == '\n')
+					w += (size_t)snprintf(want + w,
+					    sizeof(want) - w, "\\n");
+				else if (b == '\t')
+					w += (size_t)snprintf(want + w,
+					    sizeof(want) - w, "\\t");
+				else if (b < 0x20 || b >= 0x7f)
+					w += (size_t)snprintf(want + w,
+					    sizeof(want) - w, "\\u%04x", b);
+				else
+					want[w++] = (char)b;
+				memset(want + w, 'a', len - at - 1);
+				w += len - at - 1;
+				want[w] = '\0';
+				got = capture(util_put_json, in, len, &n);
+				if (n != w || memcmp(got, want, w) != 0)
+					fail_msg("byte %02x at %zu of %zu: %s",
+					    b, at, len, got);
+				free(got);
+				assert_int_equal(util_json_exact(in, len),
+				    b < 0x80);
+				assert_int_equal(util_json_plain(in, len),
+				    b >= 0x20 && b < 0x7f && b != '"' &&
+					b != '\\');
+			}
+			if (at + 1 < len) {
+				memcpy(in + at, "\xc3\xa9", 2);
+				assert_int_equal(util_json_exact(in, len), 1);
+			}
+		}
+	}
+}
+
 static void
 util_errf__message__file_line_prefix_and_minus_one(void **state)
 {
@@ -710,6 +769,8 @@ main(void)
 	    cmocka_unit_test(util_memeq__every_length_and_place__as_memcmp),
 	    cmocka_unit_test(util_chr__every_length_and_place__as_memchr),
 	    cmocka_unit_test(util_mem__every_length_and_place__as_memmem),
+	    cmocka_unit_test(
+		util_put_json__every_byte_at_every_place__escaped_as_alone),
 	    cmocka_unit_test(util_lower__every_byte__ascii_letters_only),
 	    cmocka_unit_test(
 		util_lower_copy__every_byte_length_and_place__as_util_lower),
