@@ -1196,6 +1196,57 @@ sig_match__branches__run_when_one_branch_may_match(void **state)
 	sig_free(set);
 }
 
+/*
+ * The branches of such a pattern run alone, each only when its literals
+ * are all in the message: one small regex where the whole ran, two where
+ * two branches may fit. An option setting carries into the branches
+ * after it in the whole pattern: "(?-i)" keeps it whole, and its answer.
+ */
+static void
+sig_match__branches_alone__same_answers_fewer_runs(void **state)
+{
+	static const struct {
+		const char *msg;
+		int want;
+		unsigned long runs;
+	} msgs[] = {
+	    {"452 mailbox full", 0, 1},
+	    {"over quota, and the mailbox is full", 0, 1},
+	    {"mailbox fullness over quotas", -1, 2},
+	    {"xyz1", -1, 1},
+	    {"XYZ1", 1, 1},
+	    {"ABC1", -1, 1},
+	};
+	struct sig_set *set = sig_new();
+	struct event ev = mkev(OUT, 4, 452, 4, 2, 2);
+	char path[64], err[256];
+	unsigned long runs;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(load_text(set,
+			     "[full]\n" BLOCK_TEXTS "match = \\bover ?quota\\b|"
+			     "\\bmailbox (?:is )?full\\b\n"
+			     "[case]\n" BLOCK_TEXTS
+			     "match = (?-i)abc\\d|XYZ\\d\n",
+			     path, sizeof(path), err, sizeof(err)),
+	    0);
+	for (i = 0; i < NELEM(msgs); i++) {
+		print_message("%s\n", msgs[i].msg);
+		runs = sig_runs(set);
+		assert_int_equal(sig_match(set, &ev, msgs[i].msg,
+				     strlen(msgs[i].msg)),
+		    msgs[i].want);
+		assert_int_equal(sig_runs(set) - runs, msgs[i].runs);
+		sig_use_prefilter(set, 0);
+		assert_int_equal(sig_match(set, &ev, msgs[i].msg,
+				     strlen(msgs[i].msg)),
+		    msgs[i].want);
+		sig_use_prefilter(set, 1);
+	}
+	sig_free(set);
+}
+
 /* Events of other kinds the messages of the samples are also tried with,
  * so that every list of candidates is walked: dir, class, code, enh. */
 static const int brute_kinds[][6] = {
@@ -1418,6 +1469,8 @@ main(void)
 	    cmocka_unit_test(sig_match__prefilter_pattern_shapes__still_match),
 	    cmocka_unit_test(
 		sig_match__branches__run_when_one_branch_may_match),
+	    cmocka_unit_test(
+		sig_match__branches_alone__same_answers_fewer_runs),
 	    cmocka_unit_test(sig_match__prefilter__same_as_every_pattern),
 	    cmocka_unit_test(sig_match__table__expected_signature),
 	    cmocka_unit_test(pat_match__table_lines__events_as_in_table),
