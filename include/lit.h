@@ -77,5 +77,8 @@ char ***lit_required_all(const char *re, size_t n, int caseless);
  */
 int lit_branches(const char *re, size_t n, int caseless, size_t *ends, int max);
 void lit_strvv_free(char ***v);
+/* The index after the group or class that starts at RE[I] ("(" or "["),
+ * escapes and classes inside it skipped; N when it is not closed. */
+size_t lit_group_end(const char *re, size_t n, size_t i);
 
 #endif

@@ -1002,6 +1002,12 @@ lit_nested_end(const char *p, size_t n, size_t i)
 	return n;
 }
 
+size_t
+lit_group_end(const char *re, size_t n, size_t i)
+{
+	return lit_nested_end(re, n, i);
+}
+
 /* Whether the atom ending at P[I] is optional ("?", "*", "{0", "{,"). */
 static int
 lit_optional(const char *p, size_t n, size_t i)

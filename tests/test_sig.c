@@ -1247,6 +1247,58 @@ sig_match__branches_alone__same_answers_fewer_runs(void **state)
 	sig_free(set);
 }
 
+/*
+ * "^(?=.*?X).*?Y" runs as Y, then X, each alone: in either order on one
+ * line they match, and Y missing stops at one regex. Where "." stops (a
+ * newline) the whole pattern runs, as it does when X has a branch of its
+ * own ("(?=.*?foo|bar)" is "bar" at the start, not anywhere).
+ */
+static void
+sig_match__lookahead_and__two_regexes_same_answers(void **state)
+{
+	static const struct {
+		const char *msg;
+		int want;
+		unsigned long runs;
+	} msgs[] = {
+	    {"550 5.7.28 blocked - gsmtp", 0, 2},
+	    {"gsmtp said: 421 4.7.28 slow down", 0, 2},
+	    {"gsmtp said: 421 4.7.280 slow down", -1, 1},
+	    {"421 4.7.28 one line\n- gsmtp", -1, 1},
+	    {"xbar then baz", -1, 1},
+	    {"bar, then baz", 1, 1},
+	};
+	struct sig_set *set = sig_new();
+	struct event ev = mkev(OUT, 4, 421, 4, 7, 28);
+	char path[64], err[256];
+	unsigned long runs;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(load_text(set,
+			     "[rate]\n" BLOCK_TEXTS
+			     "match = ^(?=.*?(?:gsmtp|google\\.com)).*?"
+			     "\\b[45]\\.7\\.28\\b\n"
+			     "[bar]\n" BLOCK_TEXTS
+			     "match = ^(?=.*?foo|bar).*?baz\n",
+			     path, sizeof(path), err, sizeof(err)),
+	    0);
+	for (i = 0; i < NELEM(msgs); i++) {
+		print_message("%s\n", msgs[i].msg);
+		runs = sig_runs(set);
+		assert_int_equal(sig_match(set, &ev, msgs[i].msg,
+				     strlen(msgs[i].msg)),
+		    msgs[i].want);
+		assert_int_equal(sig_runs(set) - runs, msgs[i].runs);
+		sig_use_prefilter(set, 0);
+		assert_int_equal(sig_match(set, &ev, msgs[i].msg,
+				     strlen(msgs[i].msg)),
+		    msgs[i].want);
+		sig_use_prefilter(set, 1);
+	}
+	sig_free(set);
+}
+
 /* Events of other kinds the messages of the samples are also tried with,
  * so that every list of candidates is walked: dir, class, code, enh. */
 static const int brute_kinds[][6] = {
@@ -1471,6 +1523,8 @@ main(void)
 		sig_match__branches__run_when_one_branch_may_match),
 	    cmocka_unit_test(
 		sig_match__branches_alone__same_answers_fewer_runs),
+	    cmocka_unit_test(
+		sig_match__lookahead_and__two_regexes_same_answers),
 	    cmocka_unit_test(sig_match__prefilter__same_as_every_pattern),
 	    cmocka_unit_test(sig_match__table__expected_signature),
 	    cmocka_unit_test(pat_match__table_lines__events_as_in_table),
