@@ -1196,6 +1196,46 @@ sig_match__branches__run_when_one_branch_may_match(void **state)
 	sig_free(set);
 }
 
+/* A message, the signature it gets (-1: none), and the regexes run. */
+struct run_case {
+	const char *msg;
+	int want;
+	unsigned long runs;
+};
+
+/*
+ * Load TEXT as a signatures file and match each of the N cases with an
+ * event EV: the answer and the regexes run with the prefilter, and the
+ * same answer trying every whole pattern.
+ */
+static void
+check_runs(const char *text, struct event ev, const struct run_case *c,
+    size_t n)
+{
+	struct sig_set *set = sig_new();
+	char path[64], err[256];
+	unsigned long runs;
+	size_t i;
+
+	assert_int_equal(load_text(set, text, path, sizeof(path), err,
+			     sizeof(err)),
+	    0);
+	for (i = 0; i < n; i++) {
+		print_message("%s\n", c[i].msg);
+		runs = sig_runs(set);
+		assert_int_equal(sig_match(set, &ev, c[i].msg,
+				     strlen(c[i].msg)),
+		    c[i].want);
+		assert_int_equal(sig_runs(set) - runs, c[i].runs);
+		sig_use_prefilter(set, 0);
+		assert_int_equal(sig_match(set, &ev, c[i].msg,
+				     strlen(c[i].msg)),
+		    c[i].want);
+		sig_use_prefilter(set, 1);
+	}
+	sig_free(set);
+}
+
 /*
  * The branches of such a pattern run alone, each only when its literals
  * are all in the message: one small regex where the whole ran, two where
@@ -1205,11 +1245,7 @@ sig_match__branches__run_when_one_branch_may_match(void **state)
 static void
 sig_match__branches_alone__same_answers_fewer_runs(void **state)
 {
-	static const struct {
-		const char *msg;
-		int want;
-		unsigned long runs;
-	} msgs[] = {
+	static const struct run_case msgs[] = {
 	    {"452 mailbox full", 0, 1},
 	    {"over quota, and the mailbox is full", 0, 1},
 	    {"mailbox fullness over quotas", -1, 2},
@@ -1217,34 +1253,12 @@ sig_match__branches_alone__same_answers_fewer_runs(void **state)
 	    {"XYZ1", 1, 1},
 	    {"ABC1", -1, 1},
 	};
-	struct sig_set *set = sig_new();
-	struct event ev = mkev(OUT, 4, 452, 4, 2, 2);
-	char path[64], err[256];
-	unsigned long runs;
-	size_t i;
 
 	(void)state;
-	assert_int_equal(load_text(set,
-			     "[full]\n" BLOCK_TEXTS "match = \\bover ?quota\\b|"
-			     "\\bmailbox (?:is )?full\\b\n"
-			     "[case]\n" BLOCK_TEXTS
-			     "match = (?-i)abc\\d|XYZ\\d\n",
-			     path, sizeof(path), err, sizeof(err)),
-	    0);
-	for (i = 0; i < NELEM(msgs); i++) {
-		print_message("%s\n", msgs[i].msg);
-		runs = sig_runs(set);
-		assert_int_equal(sig_match(set, &ev, msgs[i].msg,
-				     strlen(msgs[i].msg)),
-		    msgs[i].want);
-		assert_int_equal(sig_runs(set) - runs, msgs[i].runs);
-		sig_use_prefilter(set, 0);
-		assert_int_equal(sig_match(set, &ev, msgs[i].msg,
-				     strlen(msgs[i].msg)),
-		    msgs[i].want);
-		sig_use_prefilter(set, 1);
-	}
-	sig_free(set);
+	check_runs("[full]\n" BLOCK_TEXTS "match = \\bover ?quota\\b|"
+		   "\\bmailbox (?:is )?full\\b\n"
+		   "[case]\n" BLOCK_TEXTS "match = (?-i)abc\\d|XYZ\\d\n",
+	    mkev(OUT, 4, 452, 4, 2, 2), msgs, NELEM(msgs));
 }
 
 /*
@@ -1256,11 +1270,7 @@ sig_match__branches_alone__same_answers_fewer_runs(void **state)
 static void
 sig_match__lookahead_and__two_regexes_same_answers(void **state)
 {
-	static const struct {
-		const char *msg;
-		int want;
-		unsigned long runs;
-	} msgs[] = {
+	static const struct run_case msgs[] = {
 	    {"550 5.7.28 blocked - gsmtp", 0, 2},
 	    {"gsmtp said: 421 4.7.28 slow down", 0, 2},
 	    {"gsmtp said: 421 4.7.280 slow down", -1, 1},
@@ -1268,35 +1278,13 @@ sig_match__lookahead_and__two_regexes_same_answers(void **state)
 	    {"xbar then baz", -1, 1},
 	    {"bar, then baz", 1, 1},
 	};
-	struct sig_set *set = sig_new();
-	struct event ev = mkev(OUT, 4, 421, 4, 7, 28);
-	char path[64], err[256];
-	unsigned long runs;
-	size_t i;
 
 	(void)state;
-	assert_int_equal(load_text(set,
-			     "[rate]\n" BLOCK_TEXTS
-			     "match = ^(?=.*?(?:gsmtp|google\\.com)).*?"
-			     "\\b[45]\\.7\\.28\\b\n"
-			     "[bar]\n" BLOCK_TEXTS
-			     "match = ^(?=.*?foo|bar).*?baz\n",
-			     path, sizeof(path), err, sizeof(err)),
-	    0);
-	for (i = 0; i < NELEM(msgs); i++) {
-		print_message("%s\n", msgs[i].msg);
-		runs = sig_runs(set);
-		assert_int_equal(sig_match(set, &ev, msgs[i].msg,
-				     strlen(msgs[i].msg)),
-		    msgs[i].want);
-		assert_int_equal(sig_runs(set) - runs, msgs[i].runs);
-		sig_use_prefilter(set, 0);
-		assert_int_equal(sig_match(set, &ev, msgs[i].msg,
-				     strlen(msgs[i].msg)),
-		    msgs[i].want);
-		sig_use_prefilter(set, 1);
-	}
-	sig_free(set);
+	check_runs("[rate]\n" BLOCK_TEXTS
+		   "match = ^(?=.*?(?:gsmtp|google\\.com)).*?"
+		   "\\b[45]\\.7\\.28\\b\n"
+		   "[bar]\n" BLOCK_TEXTS "match = ^(?=.*?foo|bar).*?baz\n",
+	    mkev(OUT, 4, 421, 4, 7, 28), msgs, NELEM(msgs));
 }
 
 /* Events of other kinds the messages of the samples are also tried with,
