@@ -425,7 +425,7 @@ agg_tab_add(struct agg_tab *t, const void *key, size_t n, uint32_t group,
 static void
 agg_tab_adopt(struct agg_tab *dst, const struct agg_tab *src)
 {
-	size_t i;
+	size_t i, cap = dst->cap;
 
 	if (src->level > dst->level)
 		dst->level = src->level;
@@ -443,7 +443,11 @@ agg_tab_adopt(struct agg_tab *dst, const struct agg_tab *src)
 		if (sg->level > dg->level)
 			dg->level = sg->level;
 	}
-	agg_tab_rebuild(dst, dst->cap);
+	/* room for SRC's keys as well: the one rebuild the levels need, not
+	 * a second when the keys fill the table (as agg_tab_add() grows) */
+	while ((dst->used + src->used) * 4 > cap * 3)
+		cap *= 2;
+	agg_tab_rebuild(dst, cap);
 	agg_tab_measure(dst);
 	agg_tab_fit(dst);
 }
