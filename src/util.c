@@ -219,10 +219,10 @@ util_zero_byte(uint64_t w)
 }
 
 /*
- * From I on, whole words of 8 bytes of P that JSON takes as they are:
- * printable ASCII (0x20 to 0x7e) other than '"' and '\\'. Returns where
- * the first word with another byte starts (or the last, partial one):
- * the caller looks at that one byte by byte.
+ * The end of the run of bytes of P from I on that JSON takes as they
+ * are: printable ASCII (0x20 to 0x7e) other than '"' and '\\'. Whole
+ * words of 8 bytes first, the word that holds another byte (or the last,
+ * partial one) byte by byte.
  */
 static size_t
 util_json_run(const unsigned char *p, size_t i, size_t len)
@@ -238,19 +238,16 @@ util_json_run(const unsigned char *p, size_t i, size_t len)
 		    util_zero_byte(w ^ (UTIL_ONES * '\\')))
 			break;
 	}
+	while (i < len && p[i] >= 0x20 && p[i] < 0x7f && p[i] != '"' &&
+	    p[i] != '\\')
+		i++;
 	return i;
 }
 
 int
 util_json_plain(const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = util_json_run(p, 0, len);
-
-	for (; i < len; i++)
-		if (p[i] < 0x20 || p[i] >= 0x7f || p[i] == '"' || p[i] == '\\')
-			return 0;
-	return 1;
+	return util_json_run((const unsigned char *)s, 0, len) == len;
 }
 
 /* util_put_json() without redaction: also for the program's own text. */
@@ -262,12 +259,9 @@ util_json_bytes(FILE *fp, const char *s, size_t len)
 
 	while (i < len) {
 		unsigned char c = p[i];
+		/* printable ASCII but the two escaped: written as one run */
 		size_t run = util_json_run(p, i, len);
 
-		/* printable ASCII but the two escaped: written as one run */
-		while (run < len && p[run] >= 0x20 && p[run] < 0x7f &&
-		    p[run] != '"' && p[run] != '\\')
-			run++;
 		if (run > i) {
 			fwrite(p + i, 1, run - i, fp);
 			i = run;
