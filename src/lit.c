@@ -32,10 +32,9 @@
  * lit_learn() counts the triples of the first texts and files each
  * literal under its least met one (the domains, "relay=" and enhanced
  * codes of a log are full of triples the guess takes for rare). A hit is
- * confirmed by the
- * literal's first four bytes as one word before the rest is compared. A
- * literal added again under another id (signatures share many) is filed
- * once and reported under all its ids.
+ * confirmed by the literal's first four bytes as one word before the
+ * rest is compared. A literal added again under another id (signatures
+ * share many) is filed once and reported under all its ids.
  */
 #include "config.h"
 
@@ -297,7 +296,7 @@ static void
 lit_tri_refile(struct lit_set *l)
 {
 	const unsigned char *u;
-	unsigned h, least;
+	unsigned h, least, seen;
 	size_t p;
 	int k;
 
@@ -316,8 +315,8 @@ lit_tri_refile(struct lit_set *l)
 		x->toff = lit_tri_default(x);
 		least = l->seen[lit_tri_of(x)];
 		for (p = 0; p + 3 <= x->n && least > 0; p++)
-			if (l->seen[lit_tri_hash(u + p)] < least) {
-				least = l->seen[lit_tri_hash(u + p)];
+			if ((seen = l->seen[lit_tri_hash(u + p)]) < least) {
+				least = seen;
 				x->toff = p;
 			}
 		lit_tri_put(l, k);

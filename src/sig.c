@@ -596,7 +596,6 @@ sig_add_literals(struct sig_rule *r, const char *p, size_t n)
 		u = &r->units[r->nunits];
 		memset(u, 0, sizeof(*u));
 		u->re = r->nre;
-		u->need = 0;
 		for (k = 0; v[b][k] != NULL; k++) {
 			for (i = 0; v[b][k][i] != NULL; i++) {
 				r->lits = xrealloc(r->lits,
@@ -984,16 +983,16 @@ sig_load_fp(struct sig_set *set, FILE *fp, const char *name, char *err,
 
 		*r = ps.rules[i];
 		sig_publish(r);
-		for (j = 0; j < r->nre; j++)
+		for (j = 0; j < r->nre; j++) {
 			rx_jit(&set->rx, &r->re[j]);
-		for (j = 0; j < r->nunits; j++)
-			if (r->units[j].own)
-				rx_jit(&set->rx, &r->units[j].rx);
-		for (j = 0; j < r->nre; j++)
 			if (r->conj[j]) {
 				rx_jit(&set->rx, &r->conj_x[j]);
 				rx_jit(&set->rx, &r->conj_y[j]);
 			}
+		}
+		for (j = 0; j < r->nunits; j++)
+			if (r->units[j].own)
+				rx_jit(&set->rx, &r->units[j].rx);
 	}
 	sig_index(set);
 	ps.nrules = 0;
@@ -1148,7 +1147,8 @@ sig_may_match(const struct sig_set *set, int i, int j)
  * Whether pattern AT (rule * SIG_MAX_MATCH + pattern) matches MSG, which
  * sig_prefilter() saw. A pattern split into its branches (sig_split())
  * runs only those whose literals are all in MSG: the others cannot
- * match.
+ * match. One compiled as X and Y (sig_conj()) runs them apart on a
+ * message of one line.
  */
 static int
 sig_try(struct sig_set *set, int at, const char *msg, size_t len)
