@@ -8,6 +8,7 @@
  *   scan_next(s, &line, &n)  next line, without its "\n" or "\r\n"
  *   scan_error(s)            why scan_next returned -1, in words
  *   scan_follow(s, on)       a growing input: the end is "no more yet"
+ *   scan_ahead(s)            read (and decompress) in a thread of its own
  *   scan_binary(s)           the input starts with binary data (NUL)
  *   scan_free(s)
  *
@@ -39,6 +40,12 @@ const char *scan_error(const struct scan *s);
  * descriptor) ends it the same way. Off again, the next scan_next() reads
  * to the end and hands that last line out as usual. */
 void scan_follow(struct scan *s, int on);
+/* Before the first scan_next() of a scan_new() reader, not in follow
+ * mode: a thread reads and decompresses ahead while the caller works on
+ * the lines, for a pipe or a compressed file on more than one core. The
+ * lines, counts and errors are the same as without it. 0, or -1 when it
+ * is not started (the reader then reads as before). */
+int scan_ahead(struct scan *s);
 /* After scan_next() returned 0 in follow mode: 1 when read(2) said end of
  * file, 0 when it would have blocked. */
 int scan_at_eof(const struct scan *s);

@@ -285,7 +285,9 @@ run_fd(struct run *r, int fd, const char *name)
 {
 	struct when_span all, none;
 	struct stat st;
+	struct scan *s;
 	off_t pos;
+	int plain = 0; /* a regular file read as it is */
 
 	r->inputs++;
 	memset(&none, 0, sizeof(none));
@@ -296,12 +298,21 @@ run_fd(struct run *r, int fd, const char *name)
 		 * generations span days, not years) */
 		if (pos == 0 && !zin_fd_is_plain(fd))
 			memset(&all, 0, sizeof(all));
-		else
+		else {
 			run_span(fd, (int64_t)pos, (int64_t)st.st_size, &all);
+			plain = 1;
+		}
 		when_years_file(&r->years, run_file_ref(r, &st), &all, &none);
 	} else
 		when_years_stream(&r->years, r->clock.now);
-	return run_scan(r, scan_new(fd), name);
+	s = scan_new(fd);
+	/* a pipe or a compressed file: read and decompressed on another
+	 * core while this one takes the lines (a plain file is read in
+	 * pieces by run_parallel() when it is large, and a small one is
+	 * not worth a thread) */
+	if (r->jobs > 1 && !plain)
+		(void)scan_ahead(s);
+	return run_scan(r, s, name);
 }
 
 int

@@ -15,10 +15,23 @@
  *
  * The first block of an input is looked at once for a NUL byte, as grep
  * does, so that the caller can say when an input is not text at all.
+ *
+ * Read-ahead (scan_ahead): for a pipe or a compressed file, a thread of
+ * the scanner's own does the reading and the decompressing into a ring of
+ * SCAN_AHEAD_BLKS blocks while the caller works on the lines of another,
+ * so that the two overlap on two cores. Each block keeps room before its
+ * data, where the partial line at the end of the block before is copied
+ * when the scanner moves on: a line is still one run of bytes, and only
+ * that partial line is copied. The thread stops at the end of the input
+ * or at an error, which the scanner reports once it has handed out every
+ * line read before it, as without the thread. The lines are the same
+ * whether the thread reads or not (test_scan runs every case both ways).
  */
 #include "config.h"
 
 #include <errno.h>
+#include <poll.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -28,6 +41,29 @@
 #include "zin.h"
 
 #define SCAN_BUF (1024 * 1024)
+/* the read-ahead ring: blocks of SCAN_AHEAD_DATA bytes, each after room
+ * for a partial line (at most SCAN_MAX_LINE bytes and a CR are kept) */
+#define SCAN_AHEAD_BLKS 4
+#define SCAN_AHEAD_DATA (256 * 1024)
+#define SCAN_AHEAD_ROOM (SCAN_MAX_LINE + 64)
+
+/*
+ * The ring shared by the scanner and its reading thread, under MU. A
+ * block is full when len[] is not 0; the thread fills them in turn (FILL),
+ * the scanner takes them in the same order (TAKE) and holds one (CUR)
+ * until it takes the next, when the one it held becomes empty again.
+ */
+struct scan_ahead {
+	pthread_t tid;
+	pthread_mutex_t mu;
+	pthread_cond_t cv; /* a block filled or given back, done, stop */
+	char *blk[SCAN_AHEAD_BLKS];
+	size_t len[SCAN_AHEAD_BLKS];
+	int fill, take, cur; /* cur -1: none held yet */
+	int done;            /* the thread has stopped */
+	int failed, err;     /* it stopped at an error: errno */
+	int stop;            /* scan_free(): stop reading */
+};
 
 struct scan {
 	int fd;
@@ -46,6 +82,7 @@ struct scan {
 	int at_eof;      /* the last read returned 0, not EAGAIN */
 	int first;       /* the next read is the input's first block */
 	int binary;      /* that first block held a NUL byte */
+	struct scan_ahead *ahead; /* the reading thread; NULL: none */
 };
 
 static struct scan *
@@ -80,11 +117,138 @@ scan_new_range(int fd, int64_t start, int64_t end)
 	return s;
 }
 
+static void
+scan_ahead_free(struct scan_ahead *a)
+{
+	int i;
+
+	pthread_mutex_destroy(&a->mu);
+	pthread_cond_destroy(&a->cv);
+	for (i = 0; i < SCAN_AHEAD_BLKS; i++)
+		free(a->blk[i]);
+	free(a);
+}
+
+/* Stop the reading thread (cancelled if it may be waiting in a read),
+ * wait for it and free the ring. */
+static void
+scan_ahead_end(struct scan *s)
+{
+	struct scan_ahead *a = s->ahead;
+	int done;
+
+	pthread_mutex_lock(&a->mu);
+	a->stop = 1;
+	done = a->done;
+	pthread_cond_broadcast(&a->cv);
+	pthread_mutex_unlock(&a->mu);
+	if (!done)
+		(void)pthread_cancel(a->tid);
+	pthread_join(a->tid, NULL);
+	scan_ahead_free(a);
+	s->ahead = NULL;
+	s->buf = NULL; /* it pointed into a block */
+}
+
+/* Whether a read of FD would not wait: data, the end or an error. */
+static int
+scan_ready(int fd)
+{
+	struct pollfd p = {fd, POLLIN, 0};
+
+	return poll(&p, 1, 0) != 0;
+}
+
+/* The reading thread: fill the free blocks in turn until the end of the
+ * input, an error or stop. It can be cancelled only inside zin_read(),
+ * where it holds no lock (scan_ahead_end(), for a read that may block). */
+static void *
+scan_ahead_main(void *arg)
+{
+	struct scan *s = arg;
+	struct scan_ahead *a = s->ahead;
+	size_t got;
+	ssize_t r = 0;
+	int i, old, err = 0;
+
+	(void)pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &old);
+	for (;;) {
+		pthread_mutex_lock(&a->mu);
+		while (!a->stop && (a->len[a->fill] != 0 || a->fill == a->cur))
+			pthread_cond_wait(&a->cv, &a->mu);
+		i = a->fill;
+		if (a->stop) {
+			pthread_mutex_unlock(&a->mu);
+			return NULL;
+		}
+		pthread_mutex_unlock(&a->mu);
+		for (got = 0, r = 1; got < SCAN_AHEAD_DATA;) {
+			/* what a slow writer gave so far goes to the lines
+			 * rather than wait for more */
+			if (got > 0 && !scan_ready(s->fd))
+				break;
+			(void)pthread_setcancelstate(PTHREAD_CANCEL_ENABLE,
+			    &old);
+			r = zin_read(s->zin, a->blk[i] + SCAN_AHEAD_ROOM + got,
+			    SCAN_AHEAD_DATA - got);
+			err = errno;
+			(void)pthread_setcancelstate(PTHREAD_CANCEL_DISABLE,
+			    &old);
+			if (r <= 0 && !(r < 0 && err == EINTR))
+				break;
+			if (r > 0)
+				got += (size_t)r;
+			r = 1;
+		}
+		pthread_mutex_lock(&a->mu);
+		if (got > 0) { /* what came before an end or error first */
+			a->len[i] = got;
+			a->fill = (i + 1) % SCAN_AHEAD_BLKS;
+		}
+		if (r <= 0) {
+			a->done = 1;
+			a->failed = r < 0;
+			a->err = err;
+		}
+		pthread_cond_broadcast(&a->cv);
+		pthread_mutex_unlock(&a->mu);
+		if (r <= 0)
+			return NULL;
+	}
+}
+
+int
+scan_ahead(struct scan *s)
+{
+	struct scan_ahead *a;
+	int i;
+
+	if (s->ranged || s->follow || s->ahead != NULL || s->bytes > 0)
+		return -1;
+	a = xcalloc(1, sizeof(*a));
+	for (i = 0; i < SCAN_AHEAD_BLKS; i++)
+		a->blk[i] = xmalloc(SCAN_AHEAD_ROOM + SCAN_AHEAD_DATA);
+	a->cur = -1;
+	pthread_mutex_init(&a->mu, NULL);
+	pthread_cond_init(&a->cv, NULL);
+	s->ahead = a;
+	if (pthread_create(&a->tid, NULL, scan_ahead_main, s) != 0) {
+		s->ahead = NULL; /* no thread: read as before */
+		scan_ahead_free(a);
+		return -1;
+	}
+	free(s->buf); /* the lines are in the blocks from now on */
+	s->buf = a->blk[0] + SCAN_AHEAD_ROOM; /* empty until the first fill */
+	return 0;
+}
+
 void
 scan_free(struct scan *s)
 {
 	if (s == NULL)
 		return;
+	if (s->ahead != NULL)
+		scan_ahead_end(s);
 	zin_free(s->zin);
 	free(s->buf);
 	free(s);
@@ -126,6 +290,19 @@ scan_error(const struct scan *s)
 	return s->zin != NULL ? zin_error(s->zin) : strerror(s->errnum);
 }
 
+/* N bytes read to buf[end..]: the first block is looked at for a NUL
+ * byte, as grep does (text logs hold none), and they are counted. */
+static void
+scan_got(struct scan *s, size_t n)
+{
+	if (s->first && n > 0) {
+		s->binary = memchr(s->buf + s->end, '\0', n) != NULL;
+		s->first = 0;
+	}
+	s->end += n;
+	s->bytes += n;
+}
+
 /* Move the unread tail to the front and read more. -1 on error. */
 static int
 scan_fill(struct scan *s)
@@ -165,13 +342,52 @@ scan_fill(struct scan *s)
 	}
 	if (r == 0)
 		s->eof = s->at_eof = 1;
-	if (s->first && r > 0) {
-		/* what grep looks at: text logs hold no NUL byte */
-		s->binary = memchr(s->buf + s->end, '\0', (size_t)r) != NULL;
-		s->first = 0;
+	scan_got(s, (size_t)r);
+	return 0;
+}
+
+/*
+ * scan_fill() with the reading thread: take the next full block, the
+ * partial line of the one held put just before its data, and give the
+ * one held back. -1 on error, once every block before it is taken.
+ */
+static int
+scan_fill_ahead(struct scan *s)
+{
+	struct scan_ahead *a = s->ahead;
+	size_t tail = s->end - s->start, n;
+	char *b;
+	int i;
+
+	pthread_mutex_lock(&a->mu);
+	while (a->len[a->take] == 0 && !a->done)
+		pthread_cond_wait(&a->cv, &a->mu);
+	i = a->take;
+	n = a->len[i];
+	if (n == 0) { /* the thread is done, and every block taken */
+		pthread_mutex_unlock(&a->mu);
+		if (a->failed) {
+			s->errnum = errno = a->err;
+			return -1;
+		}
+		s->eof = s->at_eof = 1;
+		return 0;
 	}
-	s->end += (size_t)r;
-	s->bytes += (uint64_t)r;
+	pthread_mutex_unlock(&a->mu);
+	b = a->blk[i] + SCAN_AHEAD_ROOM - tail;
+	if (tail > 0)
+		memcpy(b, s->buf + s->start, tail);
+	pthread_mutex_lock(&a->mu);
+	if (a->cur >= 0)
+		a->len[a->cur] = 0;
+	a->cur = i;
+	a->take = (i + 1) % SCAN_AHEAD_BLKS;
+	pthread_cond_broadcast(&a->cv);
+	pthread_mutex_unlock(&a->mu);
+	s->buf = b;
+	s->start = 0;
+	s->end = tail;
+	scan_got(s, n);
 	return 0;
 }
 
@@ -237,7 +453,7 @@ scan_next(struct scan *s, const char **line, size_t *len)
 			}
 			return 0;
 		}
-		if (scan_fill(s) < 0)
+		if ((s->ahead != NULL ? scan_fill_ahead(s) : scan_fill(s)) < 0)
 			return -1;
 	}
 }

@@ -3,9 +3,11 @@
 # enough to be cut into pieces (every sample log many times, with
 # unparsed lines spread through it, whose line numbers must survive the
 # merge), in text and JSON, for 2, 3 and 7 threads; also when there are
-# more peers than --max-peers keeps, so that only a sample is kept.
+# more peers than --max-peers keeps, so that only a sample is kept. A
+# pipe and a compressed file, read ahead by a thread with -j 2, whole or
+# cut short, give what -j 1 gives, errors included.
 . "${top_srcdir:-.}/tests/lib.sh"
-plan 12
+plan 15
 
 big=$TMP/big.log
 i=0
@@ -70,3 +72,31 @@ lines=$(wc -l < "$big")
 check "-j 2 counts every line once" \
 	test "$(json_num lines "$TMP/j2.json")" = "$lines"
 check "-j 2 accounting balances" grep -q '"balanced": true' "$TMP/j2.json"
+
+# standard input and a compressed file are read ahead by a second thread
+same_j() { # NAME FILE...: -j 2 and -j 1 give the same report and errors
+	name=$1
+	shift
+	"$@" -j 1 > "$TMP/a1.json" 2> "$TMP/a1.err"
+	r1=$?
+	"$@" -j 2 > "$TMP/a2.json" 2> "$TMP/a2.err"
+	r2=$?
+	if [ "$r1" = "$r2" ] && cmp -s "$TMP/a1.json" "$TMP/a2.json" &&
+	    cmp -s "$TMP/a1.err" "$TMP/a2.err"; then
+		ok "$name"
+	else
+		not_ok "$name" "exit $r1/$r2 $(diff "$TMP/a1.json" "$TMP/a2.json" |
+			head -10) $(cat "$TMP/a1.err" "$TMP/a2.err")"
+	fi
+}
+gzip -c "$big" > "$TMP/big.gz"
+size=$(wc -c < "$TMP/big.gz")
+head -c $((size / 2)) "$TMP/big.gz" > "$TMP/cut.gz"
+piped() {
+	cat "$big" | "$SMTPLOG" --patterns "$PATTERNS" -f json - "$@"
+}
+same_j "a pipe read ahead (-j 2) gives the report of -j 1" piped
+same_j "a gzip file read ahead (-j 2) gives the report of -j 1" \
+	"$SMTPLOG" --patterns "$PATTERNS" -f json "$TMP/big.gz"
+same_j "a cut gzip file read ahead: the same lines, error and exit" \
+	"$SMTPLOG" --patterns "$PATTERNS" -f json "$TMP/cut.gz"

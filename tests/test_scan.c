@@ -33,6 +33,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#if HAVE_ZLIB
+#include <zlib.h>
+#endif
+
 #include "scan.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -113,11 +117,42 @@ reap(pid_t pid)
 	assert_int_equal(WEXITSTATUS(st), 0);
 }
 
+/* Whether the test at hand reads through scan_ahead(): every test that
+ * does not follow an input runs both ways (BOTH). */
+static int ahead;
+
+static int
+with_ahead(void **state)
+{
+	(void)state;
+	ahead = 1;
+	return 0;
+}
+
+static int
+without_ahead(void **state)
+{
+	(void)state;
+	ahead = 0;
+	return 0;
+}
+
+/* scan_new(FD), reading ahead in a thread when the test runs that way. */
+static struct scan *
+scan_open(int fd)
+{
+	struct scan *s = scan_new(fd);
+
+	if (ahead)
+		assert_int_equal(scan_ahead(s), 0);
+	return s;
+}
+
 /* Scan FD to the end; every line must equal WANT[i], then end of input. */
 static struct scan *
 scan_expect(int fd, const struct bytes *want, size_t nwant)
 {
-	struct scan *s = scan_new(fd);
+	struct scan *s = scan_open(fd);
 	const char *line;
 	size_t len, i;
 
@@ -373,7 +408,7 @@ scan_next__300k_lines__all_returned_across_buffer_boundary(void **state)
 		    i % 3 == 0 ? "\r" : "");
 	assert_true(len > 3 * 1024 * 1024);
 	fd = tmp_fd(in, len);
-	s = scan_new(fd);
+	s = scan_open(fd);
 	for (i = 0; i < nlines; i++) {
 		assert_int_equal(scan_next(s, &line, &ll), 1);
 		wl = snprintf(want, sizeof(want), "line %zu", i);
@@ -394,7 +429,7 @@ scan_next__after_end__returns_0_again(void **state)
 {
 	static const char in[] = "one\n";
 	int fd = tmp_fd(in, sizeof(in) - 1);
-	struct scan *s = scan_new(fd);
+	struct scan *s = scan_open(fd);
 	const char *line;
 	size_t len;
 
@@ -410,7 +445,7 @@ scan_next__after_end__returns_0_again(void **state)
 static void
 scan_next__bad_descriptor__minus_1_ebadf(void **state)
 {
-	struct scan *s = scan_new(-1);
+	struct scan *s = scan_open(-1);
 	const char *line;
 	size_t len;
 
@@ -473,7 +508,7 @@ scan_next__pipe_odd_chunks_2mib__every_line_intact(void **state)
 		len += (size_t)snprintf(in + len, cap - len,
 		    "row %zu of the piped input\n", i);
 	fd = pipe_fd(in, len, 4093, 0, &child);
-	s = scan_new(fd);
+	s = scan_open(fd);
 	for (i = 0; i < nlines; i++) {
 		assert_int_equal(scan_next(s, &line, &ll), 1);
 		wl = snprintf(want, sizeof(want), "row %zu of the piped input",
@@ -530,6 +565,134 @@ scan_next__pipe_pause_between_cr_and_lf_of_max_line__returned_whole(
 	reap(child);
 	free(in);
 	free(x);
+}
+
+/*
+ * A line of SCAN_MAX_LINE bytes whose CR falls on each byte around the
+ * multiples of 64 KiB that reads and the read-ahead blocks end on, its LF
+ * on the next: the line comes back whole, and the lines before and after.
+ */
+static void
+scan_next__max_crlf_line_at_each_block_end__whole(void **state)
+{
+	static const long at[] = {4 * 65536 - 2, 4 * 65536 - 1, 4 * 65536,
+	    4 * 65536 + 1, 8 * 65536 - 1, 12 * 65536};
+	char *x = filled(SCAN_MAX_LINE, 'x'), *in;
+	size_t k, len, pre, i, nshort;
+	const char *line;
+	struct scan *s;
+	int fd;
+
+	(void)state;
+	for (k = 0; k < NELEM(at); k++) {
+		/* lines of 100 bytes, one shorter, then the long line */
+		pre = (size_t)at[k] - SCAN_MAX_LINE;
+		len = pre + SCAN_MAX_LINE + 2 + 6;
+		in = filled(len, 'f');
+		for (i = 99; i < pre; i += 100)
+			in[i] = '\n';
+		in[pre - 1] = '\n';
+		nshort = (pre + 99) / 100;
+		memcpy(in + pre + SCAN_MAX_LINE, "\r\nafter\n", 8);
+		memset(in + pre, 'x', SCAN_MAX_LINE);
+		fd = tmp_fd(in, len);
+		s = scan_open(fd);
+		for (i = 0; i < nshort; i++)
+			assert_int_equal(scan_next(s, &line, &len), 1);
+		assert_int_equal(scan_next(s, &line, &len), 1);
+		assert_int_equal(len, SCAN_MAX_LINE);
+		assert_memory_equal(line, x, SCAN_MAX_LINE);
+		assert_int_equal(scan_next(s, &line, &len), 1);
+		assert_int_equal(len, 5);
+		assert_memory_equal(line, "after", 5);
+		assert_int_equal(scan_next(s, &line, &len), 0);
+		assert_int_equal(scan_overlong(s), 0);
+		scan_free(s);
+		close(fd);
+		free(in);
+	}
+	free(x);
+}
+
+#if HAVE_ZLIB
+/*
+ * Gzip data cut in the middle: the lines before the cut come out, then
+ * -1 with the decoder's words, and -1 again; read ahead or not, the same
+ * lines, and the partial one at the cut is not handed out.
+ */
+static void
+scan_next__gzip_cut_in_middle__lines_then_error(void **state)
+{
+	const size_t nlines = 200000;
+	size_t cap = nlines * 48, len = 0, i, zcap, ll;
+	char *in = malloc(cap), want[48];
+	unsigned char *z;
+	const char *line;
+	z_stream zs;
+	struct scan *s;
+	int fd, rc, wl;
+
+	(void)state;
+	assert_non_null(in);
+	for (i = 0; i < nlines; i++) /* a part that does not repeat */
+		len += (size_t)snprintf(in + len, cap - len,
+		    "line %zu of a cut file %08x\n", i,
+		    (unsigned)(i * 2654435761u));
+	zcap = len + 1024;
+	z = malloc(zcap);
+	assert_non_null(z);
+	memset(&zs, 0, sizeof(zs));
+	assert_int_equal(deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8,
+			     Z_DEFAULT_STRATEGY),
+	    Z_OK);
+	zs.next_in = (unsigned char *)in;
+	zs.avail_in = (uInt)len;
+	zs.next_out = z;
+	zs.avail_out = (uInt)zcap;
+	assert_int_equal(deflate(&zs, Z_FINISH), Z_STREAM_END);
+	fd = tmp_fd((const char *)z, zs.total_out / 2);
+	deflateEnd(&zs);
+	s = scan_open(fd);
+	for (i = 0; (rc = scan_next(s, &line, &ll)) == 1; i++) {
+		wl = snprintf(want, sizeof(want), "line %zu of a cut file %08x",
+		    i, (unsigned)(i * 2654435761u));
+		if (ll != (size_t)wl || memcmp(line, want, ll) != 0)
+			fail_msg("line %zu: got \"%.*s\", want \"%s\"", i,
+			    (int)ll, line, want);
+	}
+	assert_int_equal(rc, -1);
+	assert_true(i > nlines / 4 && i < nlines);
+	assert_non_null(strstr(scan_error(s), "truncated gzip data"));
+	assert_int_equal(scan_next(s, &line, &ll), -1);
+	scan_free(s);
+	close(fd);
+	free(z);
+	free(in);
+}
+#endif
+
+/* scan_free() before the end, its reading thread waiting in a read of a
+ * pipe whose writer is still there: it returns (alarm() fails a hang). */
+static void
+scan_free__ahead_reader_waiting_in_read__returns(void **state)
+{
+	int p[2];
+	struct scan *s;
+	const char *line;
+	size_t len;
+
+	(void)state;
+	assert_int_equal(pipe(p), 0);
+	assert_int_equal(write(p[1], "one\n", 4), 4);
+	s = scan_new(p[0]);
+	assert_int_equal(scan_ahead(s), 0);
+	alarm(10);
+	assert_int_equal(scan_next(s, &line, &len), 1);
+	assert_int_equal(len, 3);
+	scan_free(s);
+	alarm(0);
+	close(p[1]);
+	close(p[0]);
 }
 
 /* Append LEN bytes of DATA at the end of the file FD. */
@@ -634,9 +797,17 @@ scan_follow__nonblocking_pipe__empty_is_not_the_end(void **state)
 	close(p[0]);
 }
 
-#define CASE(name, c)                                                          \
+/* A test run as it is and again with scan_ahead(); a table case. */
+#define BOTH(f)                                                                \
+	{#f, f, without_ahead, NULL, NULL},                                    \
 	{                                                                      \
-#name, run_scan_case, NULL, NULL, &(c)                         \
+		"ahead: " #f, f, with_ahead, without_ahead, NULL               \
+	}
+#define CASE(name, c)                                                          \
+	{#name, run_scan_case, without_ahead, NULL, &(c)},                     \
+	{                                                                      \
+		"ahead: " #name, run_scan_case, with_ahead, without_ahead,     \
+		    &(c)                                                       \
 	}
 
 /* NLINES lines of 64 bytes: "line NNNNNNNN" padded with dots, then LF. */
@@ -710,7 +881,7 @@ scan_next__file_shrinks_mid_read__lines_up_to_new_end(void **state)
 	const off_t cut = 1572864 + 10;  /* 1.5 MiB and 10 bytes of a line */
 	char *data = fixed_lines(nlines);
 	int fd = tmp_fd(data, nlines * 64);
-	struct scan *s = scan_new(fd);
+	struct scan *s = scan_open(fd);
 
 	(void)state;
 	read_through_cut(s, fd, cut, 1);
@@ -793,7 +964,7 @@ scan_binary__nul_in_first_block__set_once(void **state)
 
 	(void)state;
 	fd = tmp_fd(bin, sizeof(bin) - 1);
-	s = scan_new(fd);
+	s = scan_open(fd);
 	assert_int_equal(scan_binary(s), 0); /* nothing read yet */
 	while (scan_next(s, &line, &len) == 1)
 		;
@@ -802,7 +973,7 @@ scan_binary__nul_in_first_block__set_once(void **state)
 	close(fd);
 
 	fd = tmp_fd(text, sizeof(text) - 1);
-	s = scan_new(fd);
+	s = scan_open(fd);
 	while (scan_next(s, &line, &len) == 1)
 		;
 	assert_int_equal(scan_binary(s), 0);
@@ -812,7 +983,7 @@ scan_binary__nul_in_first_block__set_once(void **state)
 	/* a NUL past the first 1 MiB block: a damaged log, not binary */
 	data[1048576 + 100] = '\0';
 	fd = tmp_fd(data, nlines * 64);
-	s = scan_new(fd);
+	s = scan_open(fd);
 	while (scan_next(s, &line, &len) == 1)
 		;
 	assert_int_equal(scan_binary(s), 0);
@@ -838,62 +1009,63 @@ scan_binary__nul_in_first_block__set_once(void **state)
 int
 main(void)
 {
-	static const struct CMUnitTest tests[] = {
-	    CASE(scan_next__lf_lines__returned_without_newline, case_lf),
-	    CASE(scan_next__crlf_lines__cr_stripped, case_crlf),
-	    CASE(scan_next__mixed_lf_and_crlf__all_stripped, case_mixed),
-	    CASE(scan_next__cr_inside_line__kept, case_inner_cr),
-	    CASE(scan_next__cr_cr_lf__only_last_cr_stripped, case_two_cr),
-	    CASE(scan_next__last_line_without_newline__returned,
-		case_no_final_nl),
-	    CASE(scan_next__last_line_ending_in_cr__cr_stripped,
-		case_no_final_nl_cr),
-	    CASE(scan_next__single_byte_no_newline__one_line,
-		case_single_no_nl),
-	    CASE(scan_next__empty_input__no_lines, case_empty),
-	    CASE(scan_next__only_newline__one_empty_line, case_only_nl),
-	    CASE(scan_next__only_crlf__one_empty_line, case_only_crlf),
-	    CASE(scan_next__empty_lines__returned_empty, case_empty_lines),
-	    CASE(scan_next__nul_bytes__kept_and_counted_in_length, case_nul),
-	    cmocka_unit_test(
-		scan_next__100k_line_between_short_lines__skipped_and_counted),
-	    cmocka_unit_test(scan_next__line_of_max_len__returned_whole),
-	    cmocka_unit_test(
-		scan_next__line_of_max_len_with_crlf__returned_whole),
-	    cmocka_unit_test(scan_next__line_of_max_len_plus_1__skipped),
-	    cmocka_unit_test(
-		scan_next__line_of_max_len_plus_1_with_crlf__skipped),
-	    cmocka_unit_test(scan_next__3mib_line__skipped_across_refills),
-	    cmocka_unit_test(
-		scan_next__two_overlong_lines_in_a_row__both_counted),
-	    cmocka_unit_test(
-		scan_next__overlong_last_line_without_newline__counted_not_returned),
-	    cmocka_unit_test(
-		scan_next__300k_lines__all_returned_across_buffer_boundary),
-	    cmocka_unit_test(scan_next__after_end__returns_0_again),
-	    cmocka_unit_test(scan_next__bad_descriptor__minus_1_ebadf),
-	    cmocka_unit_test(scan_free__null__ignored),
-	    cmocka_unit_test(
-		scan_next__pipe_3_byte_writes__partial_lines_joined),
-	    cmocka_unit_test(
-		scan_next__pipe_odd_chunks_2mib__every_line_intact),
-	    cmocka_unit_test(
-		scan_next__pipe_overlong_line_in_pieces__skipped_neighbours_intact),
-	    cmocka_unit_test(
-		scan_next__pipe_pause_between_cr_and_lf_of_max_line__returned_whole),
-	    cmocka_unit_test(
-		scan_follow__file_growing__partial_line_waits_for_its_newline),
-	    cmocka_unit_test(
-		scan_follow__overlong_line_growing__counted_once_when_whole),
-	    cmocka_unit_test(
-		scan_follow__nonblocking_pipe__empty_is_not_the_end),
-	    cmocka_unit_test(
-		scan_next__file_shrinks_mid_read__lines_up_to_new_end),
-	    cmocka_unit_test(
-		scan_new_range__file_shrank_below_range__ends_at_file_end),
-	    cmocka_unit_test(
-		scan_new_range__file_cut_while_read__lines_up_to_new_end),
-	    cmocka_unit_test(scan_binary__nul_in_first_block__set_once),
+	static const struct CMUnitTest tests[] =
+	{ CASE(scan_next__lf_lines__returned_without_newline, case_lf),
+		CASE(scan_next__crlf_lines__cr_stripped, case_crlf),
+		CASE(scan_next__mixed_lf_and_crlf__all_stripped, case_mixed),
+		CASE(scan_next__cr_inside_line__kept, case_inner_cr),
+		CASE(scan_next__cr_cr_lf__only_last_cr_stripped, case_two_cr),
+		CASE(scan_next__last_line_without_newline__returned,
+		    case_no_final_nl),
+		CASE(scan_next__last_line_ending_in_cr__cr_stripped,
+		    case_no_final_nl_cr),
+		CASE(scan_next__single_byte_no_newline__one_line,
+		    case_single_no_nl),
+		CASE(scan_next__empty_input__no_lines, case_empty),
+		CASE(scan_next__only_newline__one_empty_line, case_only_nl),
+		CASE(scan_next__only_crlf__one_empty_line, case_only_crlf),
+		CASE(scan_next__empty_lines__returned_empty, case_empty_lines),
+		CASE(scan_next__nul_bytes__kept_and_counted_in_length,
+		    case_nul),
+		BOTH(
+		    scan_next__100k_line_between_short_lines__skipped_and_counted),
+		BOTH(scan_next__line_of_max_len__returned_whole),
+		BOTH(scan_next__line_of_max_len_with_crlf__returned_whole),
+		BOTH(scan_next__line_of_max_len_plus_1__skipped),
+		BOTH(scan_next__line_of_max_len_plus_1_with_crlf__skipped),
+		BOTH(scan_next__3mib_line__skipped_across_refills),
+		BOTH(scan_next__two_overlong_lines_in_a_row__both_counted),
+		BOTH(
+		    scan_next__overlong_last_line_without_newline__counted_not_returned),
+		BOTH(
+		    scan_next__300k_lines__all_returned_across_buffer_boundary),
+		BOTH(scan_next__after_end__returns_0_again),
+		BOTH(scan_next__bad_descriptor__minus_1_ebadf),
+		cmocka_unit_test(scan_free__null__ignored),
+		cmocka_unit_test(
+		    scan_free__ahead_reader_waiting_in_read__returns),
+		BOTH(scan_next__pipe_3_byte_writes__partial_lines_joined),
+		BOTH(scan_next__pipe_odd_chunks_2mib__every_line_intact),
+		BOTH(
+		    scan_next__pipe_overlong_line_in_pieces__skipped_neighbours_intact),
+		BOTH(
+		    scan_next__pipe_pause_between_cr_and_lf_of_max_line__returned_whole),
+		cmocka_unit_test(
+		    scan_follow__file_growing__partial_line_waits_for_its_newline),
+		cmocka_unit_test(
+		    scan_follow__overlong_line_growing__counted_once_when_whole),
+		cmocka_unit_test(
+		    scan_follow__nonblocking_pipe__empty_is_not_the_end),
+		BOTH(scan_next__file_shrinks_mid_read__lines_up_to_new_end),
+		cmocka_unit_test(
+		    scan_new_range__file_shrank_below_range__ends_at_file_end),
+		cmocka_unit_test(
+		    scan_new_range__file_cut_while_read__lines_up_to_new_end),
+		BOTH(scan_binary__nul_in_first_block__set_once),
+		BOTH(scan_next__max_crlf_line_at_each_block_end__whole),
+#if HAVE_ZLIB
+		BOTH(scan_next__gzip_cut_in_middle__lines_then_error),
+#endif
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
