@@ -11,6 +11,10 @@
 # smtplog has --jobs, -j 1 and -j $(nproc) are timed too, and their JSON
 # outputs must be byte-identical.
 #
+# Standard input (cat LOG | smtplog -) and a gzip copy of the log are
+# timed too, with the pipe alone (cat LOG | cat) beside them, and their
+# JSON must be the file's.
+#
 # When pflogsumm is installed, the Postfix-only log (genlog --mix postfix,
 # classic time) of the same size is timed with pflogsumm (median of
 # BENCH_PFLOGSUMM_RUNS, default 3) and with smtplog, the ratio printed, and
@@ -318,6 +322,45 @@ for size in $BENCH_SIZES; do
 		    " -j 1, -j %d and the default: %s\n", z, j, a / c, j, s }' |
 		    tee -a "$summary"
 	fi
+	# standard input and a gzip file: one thread takes the lines, a
+	# second reads (and decompresses) ahead; the pipe alone, and zlib
+	# alone, are what they cannot beat
+	note "bench: $size: timing a pipe and a gzip file"
+	sp=$(median_time "$BENCH_RUNS" sh -c 'cat "$1" | "$2" -p "$3" -f json -' \
+	    sh "$log" "$SMTPLOG" "$PATTERNS")
+	rp=$(peak_rss sh -c 'cat "$1" | "$2" -p "$3" -f json -' sh "$log" \
+	    "$SMTPLOG" "$PATTERNS")
+	row "$size cat | smtplog" "$n" "$b" "$sp" "$rp" | tee -a "$summary"
+	sc=$(median_time "$BENCH_RUNS" sh -c 'cat "$1" | cat' sh "$log")
+	row "$size cat | cat" "$n" "$b" "$sc" "" | tee -a "$summary"
+	cat "$log" | "$SMTPLOG" -p "$PATTERNS" -f json - >"$tmp/pipe.json"
+	streams="$tmp/pipe.json"
+	if command -v gzip >/dev/null 2>&1; then
+		gzip -c "$log" >"$log.gz"
+		sz=$(median_time "$BENCH_RUNS" "$SMTPLOG" -p "$PATTERNS" -f json \
+		    "$log.gz")
+		rz=$(peak_rss "$SMTPLOG" -p "$PATTERNS" -f json "$log.gz")
+		row "$size smtplog .gz" "$n" "$b" "$sz" "$rz" | tee -a "$summary"
+		s1z=$(median_time "$BENCH_RUNS" "$SMTPLOG" -p "$PATTERNS" -f json \
+		    -j 1 "$log.gz")
+		row "$size smtplog .gz -j 1" "$n" "$b" "$s1z" "" |
+		    tee -a "$summary"
+		"$SMTPLOG" -p "$PATTERNS" -f json "$log.gz" >"$tmp/gz.json"
+		streams="$streams $tmp/gz.json"
+		rm -f "$log.gz"
+	fi
+	same="byte-identical"
+	"$SMTPLOG" -p "$PATTERNS" -f json "$log" >"$tmp/file.json"
+	for f in $streams; do
+		if ! cmp -s "$tmp/file.json" "$f"; then
+			same="DIFFER"
+			problems=$((problems + 1))
+		fi
+	done
+	awk -v p="$sp" -v c="$sc" -v z="$size" -v s="$same" 'BEGIN {
+		printf "  %s: through a pipe %.2fx the time of the pipe alone;" \
+		    " JSON of the pipe and the .gz against the file: %s\n", z,
+		    p / c, s }' | tee -a "$summary"
 	rm -f "$log"
 	echo
 
