@@ -14,7 +14,8 @@
  * A read error warns "smtplog: NAME: <strerror>", is counted in r.errors,
  * and the run goes on with the next input. Compressed inputs are read
  * through zin.h; corrupt or truncated data is an error like a read error
- * ("smtplog: NAME: truncated gzip data ..."), after the lines before it.
+ * ("smtplog: NAME: truncated gzip data ..."), after the lines before it
+ * (the last one cut where the data ended).
  *
  * With r.win set, a line whose time is outside the window is counted as
  * AGG_SKIP_WINDOW, and one whose time cannot be read as AGG_SKIP_NOTIME.

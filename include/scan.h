@@ -30,7 +30,9 @@ struct scan;
 struct scan *scan_new(int fd);
 struct scan *scan_new_range(int fd, int64_t start, int64_t end);
 /* 1: a line; 0: end of input; -1: read error, or corrupt or truncated
- * compressed data (errno set; scan_error says which). */
+ * compressed data (errno set; scan_error says which), after the lines
+ * read before it, the last of them cut where the data ended; -1 again
+ * after that. */
 int scan_next(struct scan *s, const char **line, size_t *len);
 /* The message of the last -1: strerror or the decoder's words. */
 const char *scan_error(const struct scan *s);

@@ -84,6 +84,8 @@ struct scan {
 	int first;       /* the next read is the input's first block */
 	int binary;      /* that first block held a NUL byte */
 	struct scan_ahead *ahead; /* the reading thread; NULL: none */
+	int failed;               /* a read failed after what is held */
+	int fail_errno;
 };
 
 static struct scan *
@@ -443,6 +445,20 @@ scan_next(struct scan *s, const char **line, size_t *len)
 			s->skipping = 1;
 			s->start = s->end;
 		}
+		if (s->failed) {
+			/* what was read before the error is a last line, as
+			 * at the end: counted, as "zcat | smtplog" counts it */
+			if (s->skipping) {
+				s->overlong++;
+				s->skipping = 0;
+			} else if (s->start < s->end) {
+				scan_emit(s, s->end, line, len);
+				s->start = s->end;
+				return 1;
+			}
+			errno = s->fail_errno;
+			return -1;
+		}
 		if (s->eof && s->follow) {
 			s->eof = 0; /* the input may grow: try again later */
 			return 0;
@@ -460,7 +476,10 @@ scan_next(struct scan *s, const char **line, size_t *len)
 			}
 			return 0;
 		}
-		if ((s->ahead != NULL ? scan_fill_ahead(s) : scan_fill(s)) < 0)
-			return -1;
+		if ((s->ahead != NULL ? scan_fill_ahead(s) : scan_fill(s)) <
+		    0) {
+			s->failed = 1;
+			s->fail_errno = errno;
+		}
 	}
 }

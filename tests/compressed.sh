@@ -4,11 +4,12 @@
 # installed) gives the same JSON report as the plain text, from a file
 # and from standard input, also as concatenated pieces; the format is
 # found by its magic number, not by the name; a truncated or corrupt file
-# is an error (exit 1, "smtplog: FILE: ...") after its first lines and
-# the other inputs are still read; a big compressed file is read by one
+# is an error (exit 1, "smtplog: FILE: ...") after its first lines (as
+# many as zcat gives, the one cut short included) and the other inputs
+# are still read; a big compressed file is read by one
 # thread; rotated generations are read oldest first (--trace order).
 . "${top_srcdir:-.}/tests/lib.sh"
-plan 26
+plan 27
 
 S="$top_srcdir/sample-logs"
 cat "$S"/* > "$TMP/all.log"
@@ -115,6 +116,13 @@ if command -v gzip > /dev/null 2>&1 && built_in gzip; then
 		 grep -q '\"balanced\": true' '$TMP/cut.json'"
 	check "truncated gzip: the next input is read too" \
 		test "$(json_num inputs "$TMP/cut.json")" = 2
+	# every byte before the cut is counted: as many lines as zcat gives,
+	# the cut one included
+	smtplog -f json "$TMP/cut.gz" > "$TMP/cut1.json" 2> /dev/null
+	gzip -dc "$TMP/cut.gz" 2> /dev/null | smtplog -f json - > "$TMP/zcat.json"
+	check "truncated gzip: the lines of zcat, the one at the cut too" sh -c \
+		"test $(json_num lines "$TMP/cut1.json") = $(json_num lines "$TMP/zcat.json") &&
+		 test $(json_num lines "$TMP/zcat.json") = $(gzip -dc "$TMP/cut.gz" 2> /dev/null | awk 'END { print NR }')"
 
 	# corrupt: a stretch of the deflate data overwritten
 	cp "$TMP/pf.gz" "$TMP/bad.gz"
@@ -153,6 +161,7 @@ else
 	    "truncated gzip: smtplog: FILE: truncated gzip data" \
 	    "truncated gzip: its first lines are counted, and balance" \
 	    "truncated gzip: the next input is read too" \
+	    "truncated gzip: the lines of zcat, the one at the cut too" \
 	    "corrupt gzip: exit 1 and smtplog: FILE: corrupt gzip data" \
 	    "big gzip file with -j 2: same report as plain"; do
 		skip "$t" "gzip not installed or not built in"
