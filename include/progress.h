@@ -5,6 +5,7 @@
  *   progress_file(p, name, fd) a new input: its name, and its size when
  *                              it is a regular file
  *   progress_add(p, bytes)     bytes read; any thread may call it
+ *   progress_bytes(p)          the bytes added so far (0 for NULL)
  *   progress_stop(p)           stop, clear the line, free (NULL is fine)
  *   progress_format(...)       the text of one line (for tests)
  *
@@ -35,6 +36,7 @@ struct progress;
 struct progress *progress_start(FILE *fp);
 void progress_file(struct progress *p, const char *name, int fd);
 void progress_add(struct progress *p, uint64_t bytes);
+uint64_t progress_bytes(struct progress *p);
 void progress_stop(struct progress *p);
 
 /*

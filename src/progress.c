@@ -253,6 +253,13 @@ progress_file(struct progress *p, const char *name, int fd)
 	pthread_mutex_unlock(&p->mu);
 }
 
+uint64_t
+progress_bytes(struct progress *p)
+{
+	return p != NULL ? atomic_load_explicit(&p->bytes, memory_order_relaxed)
+			 : 0;
+}
+
 void
 progress_add(struct progress *p, uint64_t bytes)
 {

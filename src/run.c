@@ -594,6 +594,7 @@ run_parallel(struct run *r, int fd, const char *name, const struct stat *st)
 		run_part_undo(p);
 		p->years = p->right;
 		run_part_begin(p);
+		p->run.progress = NULL; /* its bytes were told the first time */
 	}
 	if (again)
 		run_parts_go(parts, n);
