@@ -47,6 +47,8 @@
 #define SCAN_AHEAD_BLKS 4
 #define SCAN_AHEAD_DATA (256 * 1024)
 #define SCAN_AHEAD_ROOM (SCAN_MAX_LINE + 64)
+/* how often a thread waiting for input looks whether it should stop */
+#define SCAN_AHEAD_POLL_MS 50
 
 /*
  * The ring shared by the scanner and its reading thread, under MU. A
@@ -132,39 +134,58 @@ scan_ahead_free(struct scan_ahead *a)
 	free(a);
 }
 
-/* Stop the reading thread (cancelled if it may be waiting in a read),
- * wait for it and free the ring. */
+/* Stop the reading thread, wait for it and free the ring. */
 static void
 scan_ahead_end(struct scan *s)
 {
 	struct scan_ahead *a = s->ahead;
-	int done;
 
 	pthread_mutex_lock(&a->mu);
 	a->stop = 1;
-	done = a->done;
 	pthread_cond_broadcast(&a->cv);
 	pthread_mutex_unlock(&a->mu);
-	if (!done)
-		(void)pthread_cancel(a->tid);
 	pthread_join(a->tid, NULL);
 	scan_ahead_free(a);
 	s->ahead = NULL;
 	s->buf = NULL; /* it pointed into a block */
 }
 
-/* Whether a read of FD would not wait: data, the end or an error. */
+/* Whether a read of FD would not wait: data, the end or an error;
+ * waiting up to MS milliseconds for it. */
 static int
-scan_ready(int fd)
+scan_ready(int fd, int ms)
 {
 	struct pollfd p = {fd, POLLIN, 0};
+	int rc;
 
-	return poll(&p, 1, 0) != 0;
+	if (fd < 0)
+		return 1; /* the read says what is wrong */
+	while ((rc = poll(&p, 1, ms)) < 0 && errno == EINTR)
+		;
+	return rc != 0;
+}
+
+/* Wait until a read of the input would not wait (1), or until
+ * scan_ahead_end() asks the thread to stop (0): a read is begun only
+ * when it can return, so the thread is never held in one. */
+static int
+scan_ahead_wait(struct scan *s)
+{
+	struct scan_ahead *a = s->ahead;
+	int stop;
+
+	while (!scan_ready(s->fd, SCAN_AHEAD_POLL_MS)) {
+		pthread_mutex_lock(&a->mu);
+		stop = a->stop;
+		pthread_mutex_unlock(&a->mu);
+		if (stop)
+			return 0;
+	}
+	return 1;
 }
 
 /* The reading thread: fill the free blocks in turn until the end of the
- * input, an error or stop. It can be cancelled only inside zin_read(),
- * where it holds no lock (scan_ahead_end(), for a read that may block). */
+ * input, an error or stop. */
 static void *
 scan_ahead_main(void *arg)
 {
@@ -172,9 +193,8 @@ scan_ahead_main(void *arg)
 	struct scan_ahead *a = s->ahead;
 	size_t got;
 	ssize_t r = 0;
-	int i, old, err = 0;
+	int i, err = 0;
 
-	(void)pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &old);
 	for (;;) {
 		pthread_mutex_lock(&a->mu);
 		while (!a->stop && (a->len[a->fill] != 0 || a->fill == a->cur))
@@ -188,15 +208,13 @@ scan_ahead_main(void *arg)
 		for (got = 0, r = 1; got < SCAN_AHEAD_DATA;) {
 			/* what a slow writer gave so far goes to the lines
 			 * rather than wait for more */
-			if (got > 0 && !scan_ready(s->fd))
+			if (got > 0 && !scan_ready(s->fd, 0))
 				break;
-			(void)pthread_setcancelstate(PTHREAD_CANCEL_ENABLE,
-			    &old);
+			if (got == 0 && !scan_ahead_wait(s))
+				return NULL;
 			r = zin_read(s->zin, a->blk[i] + SCAN_AHEAD_ROOM + got,
 			    SCAN_AHEAD_DATA - got);
 			err = errno;
-			(void)pthread_setcancelstate(PTHREAD_CANCEL_DISABLE,
-			    &old);
 			if (r <= 0 && !(r < 0 && err == EINTR))
 				break;
 			if (r > 0)

@@ -679,10 +679,10 @@ scan_next__gzip_cut_in_middle__lines_then_error(void **state)
 }
 #endif
 
-/* scan_free() before the end, its reading thread waiting in a read of a
+/* scan_free() before the end, its reading thread waiting for more of a
  * pipe whose writer is still there: it returns (alarm() fails a hang). */
 static void
-scan_free__ahead_reader_waiting_in_read__returns(void **state)
+scan_free__ahead_reader_waiting_for_input__returns(void **state)
 {
 	int p[2];
 	struct scan *s;
@@ -1051,7 +1051,7 @@ main(void)
 		BOTH(scan_next__bad_descriptor__minus_1_ebadf),
 		cmocka_unit_test(scan_free__null__ignored),
 		cmocka_unit_test(
-		    scan_free__ahead_reader_waiting_in_read__returns),
+		    scan_free__ahead_reader_waiting_for_input__returns),
 		BOTH(scan_next__pipe_3_byte_writes__partial_lines_joined),
 		BOTH(scan_next__pipe_odd_chunks_2mib__every_line_intact),
 		BOTH(
