@@ -166,6 +166,18 @@ scan_expect(int fd, const struct bytes *want, size_t nwant)
 	return s;
 }
 
+/* The next line of S is the N bytes of WANT. */
+static void
+next_is(struct scan *s, const char *want, size_t n)
+{
+	const char *line;
+	size_t len;
+
+	assert_int_equal(scan_next(s, &line, &len), 1);
+	assert_int_equal(len, n);
+	assert_memory_equal(line, want, n);
+}
+
 /* One small table case: input bytes, the lines expected, nothing overlong. */
 struct scan_case {
 	struct bytes in;
@@ -599,12 +611,8 @@ scan_next__max_crlf_line_at_each_block_end__whole(void **state)
 		s = scan_open(fd);
 		for (i = 0; i < nshort; i++)
 			assert_int_equal(scan_next(s, &line, &len), 1);
-		assert_int_equal(scan_next(s, &line, &len), 1);
-		assert_int_equal(len, SCAN_MAX_LINE);
-		assert_memory_equal(line, x, SCAN_MAX_LINE);
-		assert_int_equal(scan_next(s, &line, &len), 1);
-		assert_int_equal(len, 5);
-		assert_memory_equal(line, "after", 5);
+		next_is(s, x, SCAN_MAX_LINE);
+		next_is(s, "after", 5);
 		assert_int_equal(scan_next(s, &line, &len), 0);
 		assert_int_equal(scan_overlong(s), 0);
 		scan_free(s);
@@ -736,9 +744,7 @@ scan_follow__file_growing__partial_line_waits_for_its_newline(void **state)
 	assert_int_equal(scan_next(s, &line, &len), 0);
 	/* out of follow mode the last line is handed out as it is */
 	scan_follow(s, 0);
-	assert_int_equal(scan_next(s, &line, &len), 1);
-	assert_int_equal(len, 3);
-	assert_memory_equal(line, "thr", 3);
+	next_is(s, "thr", 3);
 	assert_int_equal(scan_next(s, &line, &len), 0);
 	assert_int_equal(scan_bytes(s), 12);
 	scan_free(s);
