@@ -950,6 +950,8 @@ lit_unmodelled(const char *p, size_t n, int caseless)
 			if (strchr("QExopPgkcNu0123456789", p[i + 1]) != NULL)
 				return 1;
 			i++;
+		} else if (p[i] == '(' && p[i + 1] == '*') {
+			return 1; /* (*VERB), (*:NAME), (*UTF): match empty */
 		} else if (p[i] == '(' && p[i + 1] == '?') {
 			for (j = i + 2; j < n &&
 			     (isalpha((unsigned char)p[j]) || p[j] == '-');

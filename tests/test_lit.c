@@ -404,6 +404,12 @@ lit_required__runs_groups_and_branches(void **state)
 	assert_string_equal(required("\\Qa|b\\E", 0), "-");
 	assert_string_equal(required("(?x) a b c", 0), "-");
 	assert_string_equal(required("a.c", 0), "-");
+	/* a verb matches the empty string, whatever its name holds */
+	assert_string_equal(required("(*:xbl\\.spamhaus\\.org|cbl)", 1), "-");
+	assert_string_equal(
+	    required("(?<![\\w-])(*:xbl\\.org)|spamhaus\\.org/xbl", 1), "-");
+	assert_string_equal(required("(*MARK:abc)def", 0), "-");
+	assert_string_equal(required("(*UTF)abc", 0), "-");
 }
 
 /* lit_required_all() for RE: its sets joined by " & ", or "-". */
