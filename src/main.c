@@ -202,7 +202,8 @@ parse_count(const char *opt, const char *s, size_t max)
 	/* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
 	v = strtoul(s, &end, 10);
 	if (errno || *s == '\0' || *end != '\0' || *s == '-' || v > max) {
-		util_warn("%s: not a number from 0 to %zu: '%s'", opt, max, s);
+		util_warn(_("%s: not a number from 0 to %zu: '%s'"), opt, max,
+		    s);
 		exit(2);
 	}
 	return (size_t)v;
@@ -673,12 +674,15 @@ main(int argc, char **argv)
 	int follow = 0, merge;
 	unsigned interval = 60;
 
+	/* the locale's language for what parsing the options may say;
+	 * --lang changes it from where it stands on */
+	setup_language(NULL);
 	while ((c = getopt_long(argc, argv, "f:n:o:p:j:hV", longopts, NULL)) !=
 	    -1) {
 		switch (c) {
 		case 'f':
 			if ((fmt = report_find(optarg)) == NULL) {
-				util_warn("unknown format '%s' (known: %s)",
+				util_warn(_("unknown format '%s' (known: %s)"),
 				    optarg, report_names());
 				return 2;
 			}
@@ -726,11 +730,13 @@ main(int argc, char **argv)
 		case 'L':
 			if (!known_lang(optarg)) {
 				util_warn(
-				    "--lang takes en, fr, de or ru, not '%s'",
+				    _("--lang takes en, fr, de or ru, not "
+				      "'%s'"),
 				    optarg);
 				return 2;
 			}
 			lang = optarg;
+			setup_language(lang);
 			break;
 		case OPT_JOURNAL:
 			journal = 1;
@@ -780,8 +786,9 @@ main(int argc, char **argv)
 			interval =
 			    (unsigned)parse_count("--interval", optarg, 86400);
 			if (interval == 0) {
-				util_warn("--interval: not a number from 1 to "
-					  "86400: '%s'",
+				util_warn(
+				    _("--interval: not a number from 1 to "
+				      "86400: '%s'"),
 				    optarg);
 				return 2;
 			}
@@ -794,13 +801,12 @@ main(int argc, char **argv)
 			printf(_("compressed input: %s\n"), zin_builtin());
 			return 0;
 		default:
-			fprintf(stderr,
-			    "Try 'smtplog --help' for more "
-			    "information.\n");
+			fputs(_("Try 'smtplog --help' for more "
+				"information.\n"),
+			    stderr);
 			return 2;
 		}
 	}
-	setup_language(lang);
 	if (help) {
 		usage(stdout);
 		return 0;
@@ -839,11 +845,13 @@ main(int argc, char **argv)
 
 	merge = optind < argc && strcmp(argv[optind], "merge") == 0;
 	if (follow && trace && outpath != NULL) {
-		util_warn("--follow --trace writes to standard output: no -o");
+		util_warn("%s",
+		    _("--follow --trace writes to standard output: no -o"));
 		return 2;
 	}
 	if (merge && (follow || trace)) {
-		util_warn("merge reads summaries: no --follow or --trace");
+		util_warn("%s",
+		    _("merge reads summaries: no --follow or --trace"));
 		return 2;
 	}
 	dir = patterns_dir(popt, buf, sizeof(buf));

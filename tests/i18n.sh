@@ -3,14 +3,14 @@
 # "LANG=fr_FR.UTF-8 smtplog explain 221 501" shows the reference headings
 # in French, likewise German and Russian, whether or not the machine has
 # those locales installed; --lang overrides the locale; the text report
-# is translated too.
+# is translated too, and so are the mistakes in the options.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 if [ ! -d "${SMTPLOG_LOCALEDIR:-}/fr" ]; then
 	echo "1..0 # SKIP no message catalogs (built without NLS?)"
 	exit 0
 fi
-plan 16
+plan 19
 
 # Reference headings of the seed pages, per language.
 headings() {
@@ -57,3 +57,13 @@ else
 fi
 "$SMTPLOG" --lang xx explain 221 > "$TMP/o" 2> "$TMP/e"; rc=$?
 check "--lang with an unknown language exits 2" test "$rc" = 2
+# a mistake in the options is told in the locale's language, or in that
+# of a --lang before it
+LC_ALL= LANG=fr_FR.UTF-8 "$SMTPLOG" --top x > /dev/null 2> "$TMP/e"
+check "a bad option value is told in French" \
+	grep -q "^smtplog: --top.*: pas un nombre de 0 à 1000" "$TMP/e"
+LC_ALL= LANG=fr_FR.UTF-8 "$SMTPLOG" --bogus > /dev/null 2> "$TMP/e"
+check "the hint after an unknown option, in French" \
+	grep -q "^Essayez .*smtplog --help" "$TMP/e"
+LC_ALL= LANG=fr_FR.UTF-8 "$SMTPLOG" --lang ru -f nope > /dev/null 2> "$TMP/e"
+check "after --lang ru, in Russian" grep -q "неизвестный формат" "$TMP/e"
