@@ -7,7 +7,7 @@
 # pipe and a compressed file, read ahead by a thread with -j 2, whole or
 # cut short, give what -j 1 gives, errors included.
 . "${top_srcdir:-.}/tests/lib.sh"
-plan 15
+plan 17
 
 big=$TMP/big.log
 i=0
@@ -66,6 +66,18 @@ sed -i 's/^literal status=$/literal status=\nignore slow ^(a|a?)+$/' "$TMP/pat/p
 check "limit hits: one per catastrophic line with -j 1" \
 	test "$(json_num match_limit_hits "$TMP/l1.json")" = 60
 check "limit hits: the same with -j 3" cmp "$TMP/l1.json" "$TMP/l3.json"
+
+# two large files, each read in pieces: every piece's limit hits are
+# counted once, and the report is that of one thread
+cp "$big" "$TMP/big2.log"
+"$SMTPLOG" --patterns "$TMP/pat" -j 1 -f json "$big" "$TMP/big2.log" \
+	> "$TMP/m1.json"
+"$SMTPLOG" --patterns "$TMP/pat" -j 3 -f json "$big" "$TMP/big2.log" \
+	> "$TMP/m3.json"
+check "limit hits of two large files: 60 each with -j 1" \
+	test "$(json_num match_limit_hits "$TMP/m1.json")" = 120
+check "two large files: -j 3 is byte-identical to -j 1" \
+	cmp "$TMP/m1.json" "$TMP/m3.json"
 
 # one thread per piece reads its own lines: nothing is counted twice
 lines=$(wc -l < "$big")
