@@ -44,7 +44,9 @@
 # Environment: BENCH_SIZES, BENCH_SEED (42), BENCH_RUNS, BENCH_PFLOGSUMM_RUNS,
 # BENCH_TMPDIR (TMPDIR, /tmp), BENCH_STRICT, BENCH_REV (label of the build),
 # SMTPLOG, GENLOG, PATTERNS (the binaries and patterns to use), CC, CFLAGS
-# (to build genlog when GENLOG does not exist, and for the report).
+# (to build genlog when GENLOG does not exist, and for the report),
+# BENCH_BUILD_FLAGS (the flags smtplog was built with, for the report in
+# place of CFLAGS; make bench sets it, LTO included).
 
 if [ -z "${BASH_VERSION:-}" ]; then
 	exec bash "$0" "$@"
@@ -199,7 +201,7 @@ echo "  machine:   $(nproc 2>/dev/null || echo '?') CPUs," \
     "$(awk '/^MemTotal/ { printf "%.1f GiB RAM", $2 / 1048576 }' \
 	/proc/meminfo 2>/dev/null)"
 echo "  kernel:    $(uname -sr)"
-echo "  compiler:  $($CC --version 2>/dev/null | head -n 1) ($CFLAGS)"
+echo "  compiler:  $($CC --version 2>/dev/null | head -n 1) (${BENCH_BUILD_FLAGS:-$CFLAGS})"
 rss_how="peak RSS from GNU time"
 [ -n "$GNUTIME" ] || rss_how="peak RSS not measured (no GNU time: apt-get install time)"
 echo "  timing:    ${HYPERFINE:-date loop}, median of $BENCH_RUNS runs; $rss_how"
