@@ -3,7 +3,8 @@
 # enough to be cut into pieces (every sample log many times, with
 # unparsed lines spread through it, whose line numbers must survive the
 # merge), in text and JSON, for 2, 3 and 7 threads; also when there are
-# more peers than --max-peers keeps, so that only a sample is kept. A
+# more peers than --max-peers keeps, so that only a sample is kept; and
+# two such files in one run, with the limit hits of every piece. A
 # pipe and a compressed file, read ahead by a thread with -j 2, whole or
 # cut short, give what -j 1 gives, errors included.
 . "${top_srcdir:-.}/tests/lib.sh"
