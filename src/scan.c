@@ -463,9 +463,10 @@ scan_next(struct scan *s, const char **line, size_t *len)
 			s->skipping = 1;
 			s->start = s->end;
 		}
-		if (s->failed) {
-			/* what was read before the error is a last line, as
-			 * at the end: counted, as "zcat | smtplog" counts it */
+		if (s->failed || (s->eof && !s->follow)) {
+			/* the last line, without its newline: counted, and
+			 * so is what was read before an error (as "zcat |
+			 * smtplog" counts it), before the error itself */
 			if (s->skipping) {
 				s->overlong++;
 				s->skipping = 0;
@@ -474,24 +475,13 @@ scan_next(struct scan *s, const char **line, size_t *len)
 				s->start = s->end;
 				return 1;
 			}
+			if (!s->failed)
+				return 0;
 			errno = s->fail_errno;
 			return -1;
 		}
-		if (s->eof && s->follow) {
-			s->eof = 0; /* the input may grow: try again later */
-			return 0;
-		}
 		if (s->eof) {
-			if (s->skipping) {
-				s->overlong++;
-				s->skipping = 0;
-				return 0;
-			}
-			if (s->start < s->end) {
-				scan_emit(s, s->end, line, len);
-				s->start = s->end;
-				return 1;
-			}
+			s->eof = 0; /* following: it may grow, try later */
 			return 0;
 		}
 		if ((s->ahead != NULL ? scan_fill_ahead(s) : scan_fill(s)) <
