@@ -12,9 +12,10 @@
  * mktime(3) cached per hour.
  *
  * Busy logs write many lines a second, so both steps remember their last
- * answer: syslog_parse() the fields of the last classic stamp read on the
- * thread (syslog_bsd_memo), syslog_time() the time of the last fields in
- * the caller's clock. Neither memo changes an answer (test_syslog reads
+ * answer: syslog_parse() the fields of the last classic stamp and of the
+ * last ISO date and time read on the thread (syslog_bsd_memo,
+ * syslog_iso_memo), syslog_time() the time of the last fields in the
+ * caller's clock. Neither memo changes an answer (test_syslog reads
  * each line after every other one).
  */
 #include "config.h"
@@ -26,6 +27,9 @@
 
 static const char syslog_months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
 static const char syslog_wdays[] = "MonTueWedThuFriSatSun";
+
+/* "YYYY-MM-DDThh:mm:ss": the bytes of an ISO date and time */
+#define SYSLOG_ISO_LEN 19
 
 /* Parse exactly N digits at S. -1 when any is not a digit. */
 static int
@@ -248,6 +252,50 @@ rest:
 	return syslog_rest(s, len, i, h, SYSLOG_BSD);
 }
 
+/*
+ * The date and time of the last ISO stamp read on this thread: its first
+ * 19 bytes ("2026-11-22T10:00:01" or with a space) and their fields. The
+ * fraction after them differs from line to line, the seconds seldom.
+ */
+static _Thread_local struct {
+	char key[SYSLOG_ISO_LEN];
+	int ok; /* 0: none yet */
+	int year, mon, mday, hour, min, sec;
+} syslog_iso_memo;
+
+/*
+ * "YYYY-MM-DD?hh:mm:ss" at S (SYSLOG_ISO_LEN bytes there, the caller
+ * checks the separator ?): the fields into H, or -1. Only those bytes
+ * decide the answer, so the memo gives what the parse would.
+ */
+static int
+syslog_iso_fields(const char *s, struct syslog_hdr *h)
+{
+	/* 19 bytes as the first 16 and the last 8 */
+	if (syslog_iso_memo.ok && util_memeq(s, syslog_iso_memo.key, 16) &&
+	    util_memeq(s + SYSLOG_ISO_LEN - 8,
+		syslog_iso_memo.key + SYSLOG_ISO_LEN - 8, 8)) {
+		h->year = syslog_iso_memo.year;
+		h->mon = syslog_iso_memo.mon;
+		h->mday = syslog_iso_memo.mday;
+		h->hour = syslog_iso_memo.hour;
+		h->min = syslog_iso_memo.min;
+		h->sec = syslog_iso_memo.sec;
+		return 0;
+	}
+	if (syslog_ymd(s, h) < 0 || syslog_hms(s + 11, h) < 0)
+		return -1;
+	memcpy(syslog_iso_memo.key, s, SYSLOG_ISO_LEN);
+	syslog_iso_memo.ok = 1;
+	syslog_iso_memo.year = h->year;
+	syslog_iso_memo.mon = h->mon;
+	syslog_iso_memo.mday = h->mday;
+	syslog_iso_memo.hour = h->hour;
+	syslog_iso_memo.min = h->min;
+	syslog_iso_memo.sec = h->sec;
+	return 0;
+}
+
 /* "Sun 2026-11-22 10:00:01 UTC host tag: msg" (journalctl short-full) */
 static enum syslog_fmt
 syslog_full(const char *s, size_t len, struct syslog_hdr *h)
@@ -292,8 +340,7 @@ syslog_rfc3339(const char *s, size_t len, struct syslog_hdr *h)
 {
 	size_t i = 19;
 
-	if (len < 21 || syslog_ymd(s, h) < 0 || s[10] != 'T' ||
-	    syslog_hms(s + 11, h) < 0)
+	if (len < 21 || s[10] != 'T' || syslog_iso_fields(s, h) < 0)
 		return SYSLOG_NONE;
 	syslog_frac(s, len, &i);
 	if (syslog_offset(s, len, &i, h) < 0)
@@ -329,8 +376,7 @@ syslog_exim(const char *s, size_t len, struct syslog_hdr *h)
 {
 	size_t i = 19, p0;
 
-	if (len < 20 || syslog_ymd(s, h) < 0 || s[10] != ' ' ||
-	    syslog_hms(s + 11, h) < 0)
+	if (len < 20 || s[10] != ' ' || syslog_iso_fields(s, h) < 0)
 		return SYSLOG_NONE;
 	syslog_frac(s, len, &i);
 	if (i < len && s[i] == ' ' && i + 1 < len &&

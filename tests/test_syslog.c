@@ -597,9 +597,10 @@ assert_same_hdr(const struct syslog_hdr *h, const char *hl,
 }
 
 /*
- * A classic stamp is parsed once for the lines that share it: each line,
- * read after each other one (same stamp, one byte off, padded day,
- * fraction, broken time), is parsed as when read alone.
+ * A classic stamp, and an ISO date and time, is parsed once for the lines
+ * that share it: each line, read after each other one (same stamp, one
+ * byte off, padded day, fraction, broken time, RFC 3339 against Exim's
+ * own), is parsed as when read alone.
  */
 static void
 syslog_parse__after_any_other_line__parsed_as_alone(void **state)
@@ -618,6 +619,17 @@ syslog_parse__after_any_other_line__parsed_as_alone(void **state)
 	    "Nov 22 10:00:01 tag-only:",
 	    "Dec 22 10:00:01 mail postfix/smtpd[7]: connect from x",
 	    "2026-11-22T10:00:01Z mail postfix/smtpd[7]: x",
+	    "2026-11-22T10:00:01.5+01:00 mail postfix/smtpd[7]: x",
+	    "2026-11-22T10:00:02.5+01:00 mail postfix/smtpd[7]: x",
+	    "2026-11-22T10:00:0x.5+01:00 mail postfix/smtpd[7]: x",
+	    "2026-11-22T10:00:01 mail postfix/smtpd[7]: no offset",
+	    "2026-11-23T10:00:01Z mail postfix/smtpd[7]: x",
+	    "2026-11-22 10:00:01 1tEq9X-0001ab-Cd => a@b R=r T=t",
+	    "2026-11-22 10:00:01.123 [42] 1tEq9X-0001ab-Cd <= c@d",
+	    "2026-11-22 10:00:01 +0100 1tEq9X-0001ab-Cd Completed",
+	    "2026-12-22 10:00:01 1tEq9X-0001ab-Cd Completed",
+	    "2026-11-22 1O:00:01 1tEq9X-0001ab-Cd Completed",
+	    "2026-11-22 10:00:01 mail postfix/smtpd[7]: iso, tagged",
 	};
 	static const char reset[] = "Jan  1 00:00:00 r r: r";
 	const size_t n = sizeof(lines) / sizeof(lines[0]);
