@@ -650,67 +650,86 @@ lit_scan_blocks32(const struct lit_set *l, const unsigned char *t, size_t n,
  * four PSHUFB lookups give, for each place, the pairs whose first byte
  * has the place's low nibble, its high nibble, and whose second byte has
  * the next place's; their AND is the pairs that start there, exactly (a
- * bit stands for one pair only). Only places where a pair starts go to
- * the chains. The last, partial block is the
- * one ending at the last pair, with what was already seen masked off. A
- * text shorter than a block is copied into a zeroed one (the pair at its
- * last byte is then that byte and 0, as lit_pair() takes it).
+ * bit stands for one pair only). lit_pairs_at() tests the 32 places from
+ * P on (33 bytes there), bit K for place K.
+ */
+__attribute__((target("avx2"))) static inline uint32_t
+lit_pairs_at(const __m256i tab[4], const unsigned char *p)
+{
+	const __m256i nib = _mm256_set1_epi8(0x0f);
+	__m256i a = _mm256_loadu_si256((const __m256i *)p);
+	__m256i b = _mm256_loadu_si256((const __m256i *)(p + 1));
+	__m256i m =
+	    _mm256_and_si256(_mm256_and_si256(_mm256_shuffle_epi8(tab[0],
+						  _mm256_and_si256(a, nib)),
+				 _mm256_shuffle_epi8(tab[1],
+				     _mm256_and_si256(_mm256_srli_epi16(a, 4),
+					 nib))),
+		_mm256_and_si256(_mm256_shuffle_epi8(tab[2],
+				     _mm256_and_si256(b, nib)),
+		    _mm256_shuffle_epi8(tab[3],
+			_mm256_and_si256(_mm256_srli_epi16(b, 4), nib))));
+
+	return ~(uint32_t)_mm256_movemask_epi8(
+	    _mm256_cmpeq_epi8(m, _mm256_setzero_si256()));
+}
+
+/* The chains of the pairs flagged in MASK, bit K for the place AT + K of
+ * T (U: T, or its padded copy). */
+static inline __attribute__((always_inline)) int
+lit_pair_hits(const struct lit_set *l, const unsigned char *t,
+    const unsigned char *u, size_t n, size_t at, uint32_t mask,
+    void (*fn)(void *, int), void *arg)
+{
+	while (mask != 0) {
+		size_t j = at + (size_t)__builtin_ctz(mask);
+
+		mask &= mask - 1;
+		if (lit_chain(l, t, n, j, (unsigned)u[j] << 8 | u[j + 1], fn,
+			arg))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The Teddy scan of a text: whole blocks, then the one ending at the last
+ * pair with what was already seen masked off. A text shorter than a block
+ * is copied into a zeroed one (the pair at its last byte is then that
+ * byte and 0, as lit_pair() takes it).
  */
 __attribute__((target("avx2"))) static int
 lit_scan_pairs32(const struct lit_set *l, const unsigned char *t, size_t n,
     void (*fn)(void *, int), void *arg)
 {
-	const __m256i nib = _mm256_set1_epi8(0x0f),
-		      zero = _mm256_setzero_si256();
 	__m256i tab[4];
 	unsigned char pad[64];
-	const unsigned char *u = t;
-	size_t i, at, j, last = n - 1; /* the last pair looked at */
+	size_t i, at;
 	uint32_t mask;
 	int k;
 
-	if (n == 0)
-		return 0;
-	if (n < 33) {
-		memset(pad, 0, sizeof(pad));
-		memcpy(pad, t, n);
-		u = pad;
-		last = n;
-	}
 	for (k = 0; k < 4; k++)
 		tab[k] = _mm256_broadcastsi128_si256(
 		    _mm_loadu_si128((const __m128i *)l->pairnib[k]));
-	for (i = 0; i < last; i += 32) {
-		__m256i a, b, m;
-
-		/* pairs at..at+31 */
-		at = u == pad || i + 33 <= n ? i : n - 33;
-		a = _mm256_loadu_si256((const __m256i *)(u + at));
-		b = _mm256_loadu_si256((const __m256i *)(u + at + 1));
-		m = _mm256_and_si256(
-		    _mm256_and_si256(_mm256_shuffle_epi8(tab[0],
-					 _mm256_and_si256(a, nib)),
-			_mm256_shuffle_epi8(tab[1],
-			    _mm256_and_si256(_mm256_srli_epi16(a, 4), nib))),
-		    _mm256_and_si256(_mm256_shuffle_epi8(tab[2],
-					 _mm256_and_si256(b, nib)),
-			_mm256_shuffle_epi8(tab[3],
-			    _mm256_and_si256(_mm256_srli_epi16(b, 4), nib))));
-		mask =
-		    ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(m, zero));
-		if (at < i)
-			mask &= ~(uint32_t)0 << (i - at);
-		if (n - at < 32) /* the padded block: not past the text */
-			mask &= ((uint32_t)1 << (n - at)) - 1;
-		while (mask != 0) {
-			j = at + (size_t)__builtin_ctz(mask);
-			mask &= mask - 1;
-			if (lit_chain(l, t, n, j,
-				(unsigned)u[j] << 8 | u[j + 1], fn, arg))
-				return 1;
-		}
+	if (n < 33) {
+		if (n == 0)
+			return 0;
+		memset(pad, 0, sizeof(pad));
+		memcpy(pad, t, n);
+		mask = lit_pairs_at(tab, pad);
+		if (n < 32) /* not past the text */
+			mask &= ((uint32_t)1 << n) - 1;
+		return lit_pair_hits(l, t, pad, n, 0, mask, fn, arg);
 	}
-	return 0;
+	for (i = 0; i + 33 <= n; i += 32)
+		if ((mask = lit_pairs_at(tab, t + i)) != 0 &&
+		    lit_pair_hits(l, t, t, n, i, mask, fn, arg))
+			return 1;
+	if (i + 1 >= n) /* the pairs up to the last but one byte are seen */
+		return 0;
+	at = n - 33;
+	mask = lit_pairs_at(tab, t + at) & (~(uint32_t)0 << (i - at));
+	return lit_pair_hits(l, t, t, n, at, mask, fn, arg);
 }
 #endif
 
