@@ -162,6 +162,33 @@ median_time() {
 		else printf "%.6f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
+# The speedup of -j $JOBS over -j 1 in N paired rounds: each round runs
+# both, one right after the other (-j 1 first in odd rounds, last in
+# even ones), and gives the ratio of their two times. On a shared
+# machine the second CPU's speed changes from hour to hour, and the two
+# medians above, taken minutes apart, can differ for that alone; two runs
+# a second apart see the same hour. Prints "median min max".
+paired_speedup() {
+	local n=$1 log=$2 i a b t0 t1 t2
+	: >"$tmp/ratios"
+	for i in $(seq "$n"); do
+		if [ $((i % 2)) -eq 1 ]; then a=1 b=$JOBS; else a=$JOBS b=1; fi
+		t0=$(date +%s.%N)
+		"$SMTPLOG" -p "$PATTERNS" -f json -j "$a" "$log" >/dev/null
+		t1=$(date +%s.%N)
+		"$SMTPLOG" -p "$PATTERNS" -f json -j "$b" "$log" >/dev/null
+		t2=$(date +%s.%N)
+		# the -j 1 time over the -j JOBS time
+		awk -v a="$t0" -v b="$t1" -v c="$t2" -v first="$a" 'BEGIN {
+			x = b - a; y = c - b
+			printf "%.6f\n", first == 1 ? x / y : y / x }' \
+		    >>"$tmp/ratios"
+	done
+	sort -g "$tmp/ratios" | awk '{ v[NR] = $1 } END {
+		m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+		printf "%.4f %.4f %.4f\n", m, v[1], v[NR] }'
+}
+
 # Peak RSS in KiB of one run (GNU time), or "" without it.
 peak_rss() {
 	[ -n "$GNUTIME" ] || { echo ""; return 0; }
@@ -323,6 +350,12 @@ for size in $BENCH_SIZES; do
 		    'BEGIN { printf "  %s: -j %d speedup over -j 1: %.2fx; JSON of" \
 		    " -j 1, -j %d and the default: %s\n", z, j, a / c, j, s }' |
 		    tee -a "$summary"
+		note "bench: $size: -j 1 and -j $JOBS in paired rounds"
+		read -r pm plo phi < <(paired_speedup "$BENCH_RUNS" "$log")
+		awk -v m="$pm" -v lo="$plo" -v hi="$phi" -v j="$JOBS" \
+		    -v n="$BENCH_RUNS" -v z="$size" 'BEGIN { printf "  %s: -j %d" \
+		    " over -j 1 in %d paired rounds: %.2fx (median; %.2fx-%.2fx)\n",
+		    z, j, n, m, lo, hi }' | tee -a "$summary"
 	fi
 	# standard input and a gzip file: one thread takes the lines, a
 	# second reads (and decompresses) ahead; the pipe alone, and zlib
